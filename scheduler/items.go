@@ -1,0 +1,62 @@
+package scheduler
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/connections/postgate"
+	"github.com/connections/postgate/gate"
+	"github.com/connections/postgate/review"
+)
+
+// item builds a review item for a post on a platform.
+func (s *Scheduler) item(kind review.Kind, id string, p postgate.Post, pl postgate.Platform, hash string) review.Item {
+	c := p.Content(pl)
+	now := s.now().UTC()
+	it := review.Item{
+		ID: id, Kind: kind, Status: review.StatusOpen, ContentHash: hash, Policy: s.policy,
+		Created: now, Updated: now,
+		Post: review.Post{
+			ID: p.ID, Calendar: p.Where(), Platform: string(pl), When: describeWhen(p),
+			Text: c.Text, Link: c.Link, Evidence: c.Evidence, Author: p.Author,
+		},
+	}
+	for _, m := range c.Media {
+		it.Post.Media = append(it.Post.Media, review.MediaView{Path: m.Path, Alt: m.Alt, Source: m.Source, Consent: m.Consent})
+	}
+	return it
+}
+
+// describeWhen says when a post goes out, in the calendar's local time.
+func describeWhen(p postgate.Post) []string {
+	if p.Cron == "" {
+		return []string{p.At.In(p.Location).Format("2006-01-02 15:04 MST")}
+	}
+	w := fmt.Sprintf("cron %q in %s", p.Cron, p.Location)
+	if !p.From.IsZero() {
+		w += ", from " + p.From.In(p.Location).Format("2006-01-02 15:04")
+	}
+	if !p.Until.IsZero() {
+		w += ", until " + p.Until.In(p.Location).Format("2006-01-02 15:04")
+	}
+	return []string{w}
+}
+
+// summarize puts a verdict's blocking findings in one line.
+func summarize(fs []gate.Finding) string {
+	var parts []string
+	for _, f := range fs {
+		if f.Severity != "block" {
+			continue
+		}
+		part := f.Rule
+		if f.Match != "" {
+			part += fmt.Sprintf(" (%q)", f.Match)
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		return "held for review"
+	}
+	return "held: " + strings.Join(parts, "; ")
+}

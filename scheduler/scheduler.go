@@ -1,0 +1,123 @@
+// Package scheduler decides, for every post of the calendar on every
+// platform, what happens and when: it gates content when the calendar loads
+// (so that marketing sees holds days early), publishes what is due, holds
+// what the gate rejects until a person decides, marks posts missed when
+// their time passed beyond the missed window, and reconciles deliveries
+// whose outcome is unknown after a crash.
+//
+// The store is the source of truth. The plan is rebuilt from the store and
+// the calendar at every tick, never from memory, so a restart, a reload or
+// a clock step neither repeats nor skips a delivery.
+//
+// Rules, in one place:
+//   - A delivery is due at its occurrence time. It goes out late only while
+//     now - at <= missed window; after that it is marked missed and put in
+//     review, never published days late.
+//   - A recurring post never bursts: when several of its occurrences are due
+//     at once, only the latest goes out; the earlier ones are marked missed.
+//     Occurrences from before the post first appeared in the calendar (less
+//     the missed window) are not considered.
+//   - A one-off post goes out once per platform: moving its time after it
+//     was published does not publish it again.
+//   - The gate runs at load and again right before publishing. A post it
+//     rejects, or cannot evaluate, is held until a person approves that
+//     exact content; an edit means a new gate run and a new decision.
+package scheduler
+
+import (
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/connections/postgate"
+	"github.com/connections/postgate/gate"
+	"github.com/connections/postgate/publishers"
+	"github.com/connections/postgate/review"
+	"github.com/connections/postgate/store"
+)
+
+// Scheduler plans and runs deliveries. Create it with New; its methods are
+// safe to call from several goroutines but run one at a time.
+type Scheduler struct {
+	store      *store.Store
+	gate       *gate.Gate
+	review     *review.Folder
+	publishers map[postgate.Platform]publishers.Publisher
+	preflight  map[postgate.Platform]func(postgate.Content) []publishers.Problem
+	retrier    publishers.Retrier
+	window     time.Duration
+	now        func() time.Time
+	log        *slog.Logger
+	policy     string
+
+	mu        sync.Mutex
+	posts     []postgate.Post
+	firstSeen map[string]time.Time
+	verdicts  map[string]gate.Verdict // by content hash; the gate is pure
+}
+
+// Options configure a Scheduler.
+type Options struct {
+	Store      *store.Store
+	Gate       *gate.Gate
+	Review     *review.Folder
+	Publishers map[postgate.Platform]publishers.Publisher
+	// Preflight checks content against each platform's limits (length,
+	// media) without I/O. Optional per platform.
+	Preflight    map[postgate.Platform]func(postgate.Content) []publishers.Problem
+	Retrier      publishers.Retrier
+	MissedWindow time.Duration
+	Now          func() time.Time // nil: time.Now
+	Logger       *slog.Logger     // nil: discard
+	Policy       string           // policy name and version, shown in review items
+}
+
+// New returns a scheduler with no calendar yet.
+func New(o Options) *Scheduler {
+	s := &Scheduler{
+		store: o.Store, gate: o.Gate, review: o.Review, publishers: o.Publishers, preflight: o.Preflight,
+		retrier: o.Retrier, window: o.MissedWindow, now: o.Now, log: o.Logger, policy: o.Policy,
+		verdicts: map[string]gate.Verdict{},
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	return s
+}
+
+// Posts returns the calendar the scheduler runs.
+func (s *Scheduler) Posts() []postgate.Post {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.posts
+}
+
+// check gates content, caching the verdict by content hash.
+func (s *Scheduler) check(c postgate.Content) (hash string, v gate.Verdict, err error) {
+	hash, err = c.Hash()
+	if err != nil {
+		return "", gate.Verdict{}, err
+	}
+	if v, ok := s.verdicts[hash]; ok {
+		return hash, v, nil
+	}
+	v, err = s.gate.Check(c)
+	if err != nil {
+		return hash, gate.Verdict{}, err
+	}
+	s.verdicts[hash] = v
+	return hash, v, nil
+}
+
+// unevaluated is the finding that holds a post the gate could not check.
+func unevaluated(err error) gate.Finding {
+	return gate.Finding{
+		Rule: "gate-error", Section: "Content Guidelines / Ethical Use of Social Media", Severity: "block",
+		Message:    fmt.Sprintf("postgate could not check this post, so it is held (fail closed): %v", err),
+		Suggestion: "fix the problem (for example a missing or unreadable image) or ask the compliance lead to approve it",
+	}
+}
