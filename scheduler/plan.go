@@ -94,3 +94,11 @@ func (s *Scheduler) overlayStates(ctx context.Context, planned []Planned) error 
 	}
 	return nil
 }
+
+// UsePosts sets the calendar without any of SetCalendar's effects (no
+// review items, no records): for commands that only look, such as plan.
+func (s *Scheduler) UsePosts(posts []postgate.Post) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.posts = posts
+}

@@ -19,7 +19,8 @@ const MaxSleep = time.Minute
 const metaLastTick = "last_tick"
 
 // Tick applies the decisions people made in review, then does everything
-// that is due now. It returns when it should run next. It stops starting
+// that is due now. It returns the next time something falls due (an
+// occurrence or a retry). It stops starting
 // new deliveries when ctx is cancelled, but a delivery in flight finishes.
 func (s *Scheduler) Tick(ctx context.Context) (time.Time, error) {
 	s.mu.Lock()
@@ -34,7 +35,7 @@ func (s *Scheduler) Tick(ctx context.Context) (time.Time, error) {
 	}
 	idx := indexRows(rows)
 	lastTick := s.lastTick(ctx)
-	next := now.Add(MaxSleep)
+	next := now.Add(24 * time.Hour) // nothing due sooner; the daemon wakes after MaxSleep anyway
 	for _, p := range s.posts {
 		for _, pl := range p.Platforms {
 			if ctx.Err() != nil {
@@ -48,8 +49,12 @@ func (s *Scheduler) Tick(ctx context.Context) (time.Time, error) {
 			next = t
 		}
 	}
-	for _, r := range rows {
-		if r.State == store.StateRetry && r.RetryAt.After(now) && r.RetryAt.Before(next) {
+	waiting, err := s.store.List(ctx, store.Filter{States: []store.State{store.StateRetry}})
+	if err != nil {
+		return next, err
+	}
+	for _, r := range waiting {
+		if r.RetryAt.Before(next) {
 			next = r.RetryAt
 		}
 	}

@@ -183,3 +183,20 @@ func TestGoodCalendarRoundTrip(t *testing.T) {
 		t.Fatalf("GoodCalendar = %+v, %v", got, err)
 	}
 }
+
+func TestLockIsExclusive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "postgate.db")
+	unlock, err := store.Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Lock(path); !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("second lock: err = %v, want ErrLocked", err)
+	}
+	unlock()
+	unlock2, err := store.Lock(path)
+	if err != nil {
+		t.Fatalf("lock after release: %v", err)
+	}
+	unlock2()
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/connections/postgate"
+	"github.com/connections/postgate/gate"
+	"github.com/connections/postgate/publishers"
+)
+
+// checkReport is the JSON contract of check --format json: other tools read it.
+type checkReport struct {
+	Posts    []postReport `json:"posts"`
+	Summary  summary      `json:"summary"`
+	Warnings []string     `json:"warnings,omitempty"`
+}
+
+type postReport struct {
+	ID        string              `json:"id"`
+	Calendar  string              `json:"calendar"` // file:line
+	Platforms []postgate.Platform `json:"platforms"`
+	Verdict   string              `json:"verdict"` // pass | reject
+	Findings  []finding           `json:"findings"`
+}
+
+// finding is a gate finding, or a platform limit, with the platform whose
+// text it was found in when the post has per-platform texts.
+type finding struct {
+	gate.Finding
+	Platform postgate.Platform `json:"platform,omitempty"`
+}
+
+type summary struct {
+	Posts    int `json:"posts"`
+	Passed   int `json:"passed"`
+	Rejected int `json:"rejected"`
+}
+
+func newCheckCmd(o *options) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "check [CALENDAR...]",
+		Short: "Gate every post of a calendar and publish nothing",
+		Long: `check parses the calendar files (the configured ones when none are named), runs the
+compliance gate and each platform's limits on every post, and prints the verdicts.
+Exit status: 0 if every post passes, 1 if any is rejected, 2 if the input or config is invalid.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return invalid(fmt.Errorf("--format %q: want text or json", format))
+			}
+			a, err := o.load(nil)
+			if err != nil {
+				return err
+			}
+			posts, err := a.loadCalendar(args)
+			if err != nil {
+				return err
+			}
+			g, err := gate.New(a.gateConfig())
+			if err != nil {
+				return invalid(err)
+			}
+			_, pre, err := a.publishers()
+			if err != nil {
+				return err
+			}
+			rep := checkReport{Warnings: a.gateConfig().Warnings(a.now())}
+			for _, p := range posts {
+				pr, err := checkPost(g, pre, p)
+				if err != nil {
+					return err
+				}
+				rep.Posts = append(rep.Posts, pr)
+			}
+			rep.Summary = summarize(rep.Posts)
+			if format == "json" {
+				enc := json.NewEncoder(o.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rep); err != nil {
+					return err
+				}
+			} else {
+				writeCheckText(o.stdout, o.stderr, rep)
+			}
+			if rep.Summary.Rejected > 0 {
+				return &exitError{code: exitRejected, err: fmt.Errorf("%d of %d posts rejected", rep.Summary.Rejected, rep.Summary.Posts)}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+// checkPost gates a post on each of its platforms. The gate failing to
+// evaluate is a rejection (fail closed), reported as a finding.
+func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, p postgate.Post) (postReport, error) {
+	pr := postReport{ID: p.ID, Calendar: p.Where(), Platforms: p.Platforms, Verdict: "pass", Findings: []finding{}}
+	perPlatform := len(p.TextFor) > 0
+	for _, pl := range p.Platforms {
+		c := p.Content(pl)
+		var fs []gate.Finding
+		v, err := g.Check(c)
+		if err != nil {
+			fs = append(fs, gate.Finding{Rule: "gate-error", Severity: "block",
+				Message:    "the gate could not check this post, so it is held: " + err.Error(),
+				Suggestion: "fix the problem, or ask the compliance lead to approve the post"})
+		}
+		fs = append(fs, v.Findings...)
+		if f := pre[pl]; f != nil {
+			for _, prob := range f(c) {
+				fs = append(fs, gate.Finding{Rule: "platform-limits", Section: "Platform limits (not policy)",
+					Severity: "block", Message: fmt.Sprintf("%s: %s: %s", pl, prob.Field, prob.Message),
+					Suggestion: "shorten the text or change the media so that " + string(pl) + " accepts it"})
+			}
+		}
+		for _, f := range fs {
+			nf := finding{Finding: f}
+			if perPlatform || f.Rule == "platform-limits" {
+				nf.Platform = pl
+			}
+			if !slices.ContainsFunc(pr.Findings, func(x finding) bool { return x == nf }) {
+				pr.Findings = append(pr.Findings, nf)
+			}
+			if f.Severity == "block" {
+				pr.Verdict = "reject"
+			}
+		}
+	}
+	return pr, nil
+}
+
+func summarize(posts []postReport) summary {
+	s := summary{Posts: len(posts)}
+	for _, p := range posts {
+		if p.Verdict == "pass" {
+			s.Passed++
+		} else {
+			s.Rejected++
+		}
+	}
+	return s
+}
+
+func writeCheckText(out, errOut io.Writer, rep checkReport) {
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(errOut, "warning:", w)
+	}
+	for _, p := range rep.Posts {
+		fmt.Fprintf(out, "%-6s %s (%s) [%s]\n", p.Verdict, p.ID, p.Calendar, platformList(p.Platforms))
+		for _, f := range p.Findings {
+			where := ""
+			if f.Platform != "" {
+				where = " on " + string(f.Platform)
+			}
+			fmt.Fprintf(out, "  %s %s%s: %s\n", f.Severity, f.Rule, where, f.Message)
+			if f.Match != "" {
+				fmt.Fprintf(out, "    text: %q (bytes %d-%d)\n", f.Match, f.Start, f.End)
+			}
+			if f.Section != "" {
+				fmt.Fprintf(out, "    policy: %s\n", f.Section)
+			}
+			if f.Suggestion != "" {
+				fmt.Fprintf(out, "    fix: %s\n", f.Suggestion)
+			}
+		}
+	}
+	fmt.Fprintf(out, "%d posts: %d pass, %d rejected\n", rep.Summary.Posts, rep.Summary.Passed, rep.Summary.Rejected)
+}
