@@ -42,13 +42,16 @@ func describeWhen(p postgate.Post) []string {
 	return []string{w}
 }
 
-// summarize puts a verdict's blocking findings in one line.
+// summarize puts a verdict's blocking rules in one line, each with its
+// first match.
 func summarize(fs []gate.Finding) string {
 	var parts []string
+	seen := map[string]bool{}
 	for _, f := range fs {
-		if f.Severity != "block" {
+		if f.Severity != "block" || seen[f.Rule] {
 			continue
 		}
+		seen[f.Rule] = true
 		part := f.Rule
 		if f.Match != "" {
 			part += fmt.Sprintf(" (%q)", f.Match)

@@ -104,6 +104,11 @@ func (s *Scheduler) candidates(p postgate.Post, pl postgate.Platform, idx rowInd
 			lower = lastTick.Add(-s.window)
 		}
 		times = calendar.Occurrences(p, lower, now.Add(time.Nanosecond))
+		// Of the occurrences before the post first appeared, only the
+		// latest may still be due; the others were never this calendar's.
+		if i := countBefore(times, s.firstSeen[p.ID]); i > 1 {
+			times = times[i-1:]
+		}
 	}
 	for _, r := range idx.byPP[postPlatform{p.ID, pl}] {
 		if !r.State.Settled() && !slices.ContainsFunc(times, r.At.Equal) {
@@ -115,6 +120,12 @@ func (s *Scheduler) candidates(p postgate.Post, pl postgate.Platform, idx rowInd
 		r, ok := idx.byKey[postgate.Delivery{PostID: p.ID, Platform: pl, At: t}.Key()]
 		return ok && r.State.Settled()
 	})
+}
+
+// countBefore returns how many of the sorted times are before t.
+func countBefore(times []time.Time, t time.Time) int {
+	n, _ := slices.BinarySearchFunc(times, t, func(a, b time.Time) int { return a.Compare(b) })
+	return n
 }
 
 // tickOne handles the due occurrences of one post on one platform.
