@@ -34,7 +34,12 @@ type Retrier struct {
 // Publish sends req through p. Before each attempt it calls before with
 // the attempt number (from 1); an error from before stops everything
 // without calling p (the caller could not record its intent).
+//
+// Cancelling ctx stops the waiting between attempts, and Publish then
+// returns the last attempt's error; it never interrupts an attempt in
+// flight, so that the outcome of a request that was sent is known.
 func (r Retrier) Publish(ctx context.Context, p Publisher, req Request, before func(attempt int) error) (Receipt, error) {
+	callCtx := context.WithoutCancel(ctx)
 	log := r.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -44,7 +49,7 @@ func (r Retrier) Publish(ctx context.Context, p Publisher, req Request, before f
 			return Receipt{}, err
 		}
 		req.Attempt = attempt
-		rec, err := p.Publish(ctx, req)
+		rec, err := p.Publish(callCtx, req)
 		if err == nil {
 			log.Info("published", "delivery", req.Delivery.Key(), "attempt", attempt, "id", rec.ID)
 			return rec, nil
@@ -58,8 +63,8 @@ func (r Retrier) Publish(ctx context.Context, p Publisher, req Request, before f
 		if wait > r.maxWait() {
 			return Receipt{}, err
 		}
-		if err := r.sleep(ctx, wait); err != nil {
-			return Receipt{}, err
+		if r.sleep(ctx, wait) != nil {
+			return Receipt{}, err // stopped while waiting: the last attempt's error stands
 		}
 	}
 }

@@ -106,3 +106,14 @@ func TestSecretNeverPrints(t *testing.T) {
 		t.Error("Reveal lost the value")
 	}
 }
+
+func TestRetrierStoppedWhileWaitingReturnsTheLastError(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r := publishers.Retrier{MaxAttempts: 3, Jitter: func() float64 { return 0.5 },
+		Sleep: func(ctx context.Context, _ time.Duration) error { cancel(); return ctx.Err() }}
+	p := &script{errs: []error{kindErr(publishers.KindTransient)}}
+	_, err := r.Publish(ctx, p, publishers.Request{}, func(int) error { return nil })
+	if publishers.KindOf(err) != publishers.KindTransient || p.calls != 1 {
+		t.Fatalf("err = %v after %d calls, want the transient error after 1", err, p.calls)
+	}
+}
