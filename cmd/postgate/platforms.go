@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/connections/postgate"
 	"github.com/connections/postgate/publishers"
+	"github.com/connections/postgate/publishers/facebook"
 	"github.com/connections/postgate/publishers/instagram"
 	"github.com/connections/postgate/publishers/linkedin"
 	"github.com/connections/postgate/publishers/outbox"
@@ -24,6 +25,7 @@ var connectors = map[postgate.Platform]func(publishers.Settings, publishers.Deps
 // credentials, so they run in outbox mode and in check too.
 var preflights = map[postgate.Platform]func(postgate.Content) []publishers.Problem{
 	postgate.X:         (&x.Publisher{}).Preflight,
+	postgate.Facebook:  (&facebook.Publisher{}).Preflight,
 	postgate.Instagram: (&instagram.Publisher{}).Preflight,
 	postgate.LinkedIn:  (&linkedin.Publisher{}).Preflight,
 }
