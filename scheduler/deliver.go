@@ -9,6 +9,7 @@ import (
 
 	"github.com/connections/postgate"
 	"github.com/connections/postgate/gate"
+	"github.com/connections/postgate/internal/failpoint"
 	"github.com/connections/postgate/publishers"
 	"github.com/connections/postgate/review"
 	"github.com/connections/postgate/store"
@@ -90,6 +91,7 @@ func (s *Scheduler) publish(ctx context.Context, pub publishers.Publisher, p pos
 			return errNoIntent{err}
 		}
 		claimed = true
+		failpoint.Hit(failpoint.BeforeRequest)
 		return nil
 	}
 	if prep, ok := pub.(publishers.Preparer); ok {
@@ -119,6 +121,7 @@ func (s *Scheduler) publish(ctx context.Context, pub publishers.Publisher, p pos
 	if errors.As(err, &noIntent) {
 		return err
 	}
+	failpoint.Hit(failpoint.AfterAnswer)
 	return s.settle(ctx, p, pl, d, hash, cur, rec, err)
 }
 
