@@ -132,13 +132,27 @@ func Open(dir string) (*Folder, error) {
 		return nil, fmt.Errorf("review folder: %w", err)
 	}
 	f := &Folder{Dir: dir}
-	probe, err := os.CreateTemp(dir, ".probe-*")
-	if err != nil {
-		return nil, fmt.Errorf("review folder %s is not writable: %w", dir, err)
+	if err := f.Writable(); err != nil {
+		return nil, err
 	}
-	probe.Close()
-	os.Remove(probe.Name())
 	return f, nil
+}
+
+// Writable checks that an item can be written now: the folder exists, may
+// be written, and has room for a file.
+func (f *Folder) Writable() error {
+	probe, err := os.CreateTemp(f.Dir, ".probe-*")
+	if err == nil {
+		_, err = probe.Write(bytes.Repeat([]byte{'\n'}, 4096))
+		if cerr := probe.Close(); err == nil {
+			err = cerr
+		}
+		os.Remove(probe.Name())
+	}
+	if err != nil {
+		return fmt.Errorf("review folder %s is not writable: %w", f.Dir, err)
+	}
+	return nil
 }
 
 // Path returns the file of item id.

@@ -169,3 +169,15 @@ const (
 	okText  = "Winter can be hard on mood. Getting outside in daylight and keeping to a routine can help."
 	badText = "Finished counselling with us? We'd love a five-star review on Google!"
 )
+
+// schedulerWith rebuilds e's scheduler with other publishers.
+func schedulerWith(e *env, pubs map[postgate.Platform]publishers.Publisher) *scheduler.Scheduler {
+	g, err := gate.New(gate.DefaultConfig())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return scheduler.New(scheduler.Options{
+		Store: e.store, Gate: g, Review: e.review, Publishers: pubs,
+		Retrier: publishers.Retrier{MaxAttempts: 1}, MissedWindow: 2 * time.Hour, Now: e.clock.Now,
+	})
+}

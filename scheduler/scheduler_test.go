@@ -327,3 +327,83 @@ func TestRemovedPostIsCancelled(t *testing.T) {
 		t.Errorf("held item of a removed post still open: %v", err)
 	}
 }
+
+func TestUnwritableReviewFolderHoldsEverything(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Log("running as root: permissions do not stop root, so the folder is replaced by a file instead")
+	}
+	e := newEnv(t, t0.Add(time.Minute))
+	e.setCalendar(post("winter", t0, okText))
+	dir := filepath.Join(e.dir, "review")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder"), 0o600); err != nil { // any write into it fails, even for root
+		t.Fatal(err)
+	}
+	if _, err := e.s.Tick(context.Background()); err == nil || !strings.Contains(err.Error(), "not writable") {
+		t.Fatalf("Tick err = %v, want the review folder reported", err)
+	}
+	if e.pub.count() != 0 {
+		t.Fatal("published while failures could not be reported")
+	}
+	os.Remove(dir)
+	os.MkdirAll(dir, 0o750)
+	e.tick()
+	if e.pub.count() != 1 {
+		t.Fatalf("published %d after the folder came back, want 1", e.pub.count())
+	}
+}
+
+func TestClockStepsNeitherRepeatNorSkip(t *testing.T) {
+	e := newEnv(t, t0.Add(time.Minute))
+	p := postgate.Post{ID: "hourly", File: "c.yaml", Line: 1, Location: london, Cron: "0 * * * *",
+		Platforms: []postgate.Platform{postgate.X}, Text: okText}
+	e.setCalendar(p)
+	e.tick() // 09:00
+	e.clock.Add(-30 * time.Minute)
+	e.tick() // the clock stepped back to 08:31: 09:00 must not go again
+	e.clock.Set(t0.Add(time.Hour + time.Second))
+	e.tick() // stepped forward past 10:00: 10:00 goes out once
+	e.tick()
+	if n := e.pub.count(); n != 2 {
+		t.Fatalf("published %d, want 2 (09:00 and 10:00, once each)", n)
+	}
+}
+
+func TestOnePlatformRateLimitedOthersFlow(t *testing.T) {
+	e := newEnv(t, t0.Add(time.Minute))
+	limited := &platform{errs: []error{&publishers.Error{Platform: "facebook", Kind: publishers.KindRateLimited,
+		RetryAt: t0.Add(time.Hour)}}}
+	e.s = schedulerWith(e, map[postgate.Platform]publishers.Publisher{postgate.X: e.pub, postgate.Facebook: limited})
+	e.setCalendar(post("winter", t0, okText, postgate.X, postgate.Facebook))
+	e.tick()
+	if e.pub.count() != 1 || limited.count() != 0 {
+		t.Fatalf("x published %d, facebook %d: want x at once, facebook waiting", e.pub.count(), limited.count())
+	}
+	e.clock.Set(t0.Add(time.Hour))
+	e.tick()
+	if limited.count() != 1 {
+		t.Fatalf("facebook published %d after its reset, want 1 (within the 2h window)", limited.count())
+	}
+}
+
+func TestDailyPostAcrossDSTChange(t *testing.T) {
+	spring := time.Date(2027, 3, 26, 8, 0, 0, 0, time.UTC) // London springs forward on 28 March 2027
+	e := newEnv(t, spring)
+	p := postgate.Post{ID: "daily", File: "c.yaml", Line: 1, Location: london, Cron: "0 9 * * *",
+		Platforms: []postgate.Platform{postgate.X}, Text: okText}
+	e.setCalendar(p)
+	for range 5 * 24 * 4 { // five days in quarter hours, to 31 March 08:00 UTC (09:00 BST)
+		e.clock.Add(15 * time.Minute)
+		e.tick()
+	}
+	if n := e.pub.count(); n != 6 {
+		t.Fatalf("published %d from 26 to 31 March, want 6", n)
+	}
+	for _, r := range e.pub.published {
+		if local := r.Delivery.At.In(london); local.Hour() != 9 || local.Minute() != 0 {
+			t.Errorf("delivery at %v local, want 09:00 every day", local)
+		}
+	}
+}

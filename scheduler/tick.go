@@ -26,6 +26,11 @@ func (s *Scheduler) Tick(ctx context.Context) (time.Time, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
+	// Without a working review folder a held, failed or unknown post could
+	// not be reported: hold everything until it works again.
+	if err := s.review.Writable(); err != nil {
+		return now.Add(MaxSleep), fmt.Errorf("nothing is published until this is fixed: %w", err)
+	}
 	if err := s.applyDecisions(ctx); err != nil {
 		return now.Add(MaxSleep), err
 	}
@@ -99,16 +104,11 @@ func (s *Scheduler) candidates(p postgate.Post, pl postgate.Platform, idx rowInd
 			times = append(times, p.At.UTC())
 		}
 	} else {
-		lower := s.firstSeen[p.ID].Add(-s.window)
+		lower := s.firstDue(p)
 		if !lastTick.IsZero() && lastTick.Add(-s.window).After(lower) {
 			lower = lastTick.Add(-s.window)
 		}
 		times = calendar.Occurrences(p, lower, now.Add(time.Nanosecond))
-		// Of the occurrences before the post first appeared, only the
-		// latest may still be due; the others were never this calendar's.
-		if i := countBefore(times, s.firstSeen[p.ID]); i > 1 {
-			times = times[i-1:]
-		}
 	}
 	for _, r := range idx.byPP[postPlatform{p.ID, pl}] {
 		if !r.State.Settled() && !slices.ContainsFunc(times, r.At.Equal) {
@@ -122,10 +122,17 @@ func (s *Scheduler) candidates(p postgate.Post, pl postgate.Platform, idx rowInd
 	})
 }
 
-// countBefore returns how many of the sorted times are before t.
-func countBefore(times []time.Time, t time.Time) int {
-	n, _ := slices.BinarySearchFunc(times, t, func(a, b time.Time) int { return a.Compare(b) })
-	return n
+// firstDue returns the earliest occurrence of a recurring post that may
+// need action: of the occurrences before the post first appeared in the
+// calendar, only the latest within the missed window; the earlier ones were
+// never this calendar's.
+func (s *Scheduler) firstDue(p postgate.Post) time.Time {
+	seen := s.firstSeen[p.ID]
+	before := calendar.Occurrences(p, seen.Add(-s.window), seen.Add(time.Nanosecond))
+	if len(before) > 0 {
+		return before[len(before)-1]
+	}
+	return seen
 }
 
 // tickOne handles the due occurrences of one post on one platform.
