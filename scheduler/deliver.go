@@ -142,8 +142,14 @@ func (s *Scheduler) settle(ctx context.Context, p postgate.Post, pl postgate.Pla
 	errors.As(err, &pe)
 	switch publishers.KindOf(err) {
 	case publishers.KindDuplicate:
-		if cur.Attempts > 0 && pe != nil && pe.ExistingID != "" {
-			_, err := s.store.Move(ctx, d, store.Transition{To: store.StatePublished, ReceiptID: pe.ExistingID,
+		// Our own earlier attempt is the duplicate when the platform names it
+		// after an attempt of ours, or found our idempotency handle published.
+		if cur.Handle != "" || (cur.Attempts > 0 && pe != nil && pe.ExistingID != "") {
+			id := cur.Handle
+			if pe != nil && pe.ExistingID != "" {
+				id = pe.ExistingID
+			}
+			_, err := s.store.Move(ctx, d, store.Transition{To: store.StatePublished, ReceiptID: id,
 				Reason: "the platform already has this post from an earlier attempt", From: fromPublishing}, now)
 			return err
 		}

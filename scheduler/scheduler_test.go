@@ -407,3 +407,15 @@ func TestDailyPostAcrossDSTChange(t *testing.T) {
 		}
 	}
 }
+
+func TestBrokenStorePublishesNothing(t *testing.T) {
+	e := newEnv(t, t0.Add(time.Minute))
+	e.setCalendar(post("winter", t0, okText))
+	e.store.Close() // every read and write now fails, as on a full or read-only disk
+	if _, err := e.s.Tick(context.Background()); err == nil {
+		t.Error("Tick reported no error with a broken store")
+	}
+	if e.pub.count() != 0 {
+		t.Fatal("published without recording the intent first")
+	}
+}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -239,4 +241,60 @@ func TestPlanListsUpcoming(t *testing.T) {
 	if strings.Count(out, "soon") != 2 || !strings.Contains(out, "held") || strings.Contains(out, "later") {
 		t.Errorf("plan output:\n%s", out)
 	}
+}
+
+func TestDaemonPicksUpCalendarEditsWithinSeconds(t *testing.T) {
+	w := newWorkspace(t, "posts: []\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	var errOut syncBuffer
+	go func() {
+		done <- Main(ctx, []string{"run", "--config", filepath.Join(w.dir, "postgate.yaml")}, io.Discard, &errOut)
+	}()
+	waitFor(t, func() bool { return strings.Contains(errOut.String(), "postgate starting") })
+
+	w.write("calendar.yaml", "posts:\n  - id: broken\n    at: not-a-time\n")
+	waitFor(t, func() bool {
+		_, err := os.Stat(filepath.Join(w.dir, "review", "calendar-errors.txt"))
+		return err == nil
+	})
+	w.write("calendar.yaml", dueCalendar())
+	waitFor(t, func() bool { return len(w.files("outbox")) == 2 })
+	if _, err := os.Stat(filepath.Join(w.dir, "review", "calendar-errors.txt")); !os.IsNotExist(err) {
+		t.Errorf("calendar-errors.txt still there after the calendar was fixed")
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("daemon exit = %d\n%s", code, errOut.String())
+	}
+}
+
+// waitFor polls cond for up to ten seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
