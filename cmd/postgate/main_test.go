@@ -247,7 +247,7 @@ func TestDaemonPicksUpCalendarEditsWithinSeconds(t *testing.T) {
 	w := newWorkspace(t, "posts: []\n")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
-	var errOut syncBuffer
+	var errOut lockedBuffer
 	go func() {
 		done <- Main(ctx, []string{"run", "--config", filepath.Join(w.dir, "postgate.yaml")}, io.Discard, &errOut)
 	}()
@@ -281,19 +281,19 @@ func waitFor(t *testing.T, cond func() bool) {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
-type syncBuffer struct {
+// lockedBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
+type lockedBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) {
+func (b *lockedBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.Write(p)
 }
 
-func (b *syncBuffer) String() string {
+func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()

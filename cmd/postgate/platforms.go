@@ -10,19 +10,30 @@ import (
 	"github.com/connections/postgate/publishers/x"
 )
 
-// connectors build each platform's live publisher from its settings.
-var connectors = map[postgate.Platform]func(publishers.Settings, publishers.Deps) (publishers.Publisher, error){
-	postgate.X: func(s publishers.Settings, d publishers.Deps) (publishers.Publisher, error) { return x.New(s, d) },
-	postgate.Instagram: func(s publishers.Settings, d publishers.Deps) (publishers.Publisher, error) {
-		return instagram.New(s, d)
-	},
-	postgate.LinkedIn: func(s publishers.Settings, d publishers.Deps) (publishers.Publisher, error) {
-		return linkedin.New(s, d)
-	},
+// connector builds a platform's live publisher from its settings.
+type connector func(publishers.Settings, publishers.Deps) (publishers.Publisher, error)
+
+// live adapts a connector package's New to connector.
+func live[P publishers.Publisher](newP func(publishers.Settings, publishers.Deps) (P, error)) connector {
+	return func(s publishers.Settings, d publishers.Deps) (publishers.Publisher, error) {
+		p, err := newP(s, d)
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
 }
 
-// preflights check content against each platform's limits. They need no
-// credentials, so they run in outbox mode and in check too.
+// connectors are the live publishers, by platform.
+var connectors = map[postgate.Platform]connector{
+	postgate.X:         live(x.New),
+	postgate.Facebook:  live(facebook.New),
+	postgate.Instagram: live(instagram.New),
+	postgate.LinkedIn:  live(linkedin.New),
+}
+
+// preflights check content against each platform's limits. They read no
+// settings, so they run in outbox mode and in check too.
 var preflights = map[postgate.Platform]func(postgate.Content) []publishers.Problem{
 	postgate.X:         (&x.Publisher{}).Preflight,
 	postgate.Facebook:  (&facebook.Publisher{}).Preflight,
