@@ -153,4 +153,3 @@ func assertNoSecrets(t *testing.T, dir, text string) {
 		return nil
 	})
 }
-
