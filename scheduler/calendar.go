@@ -143,21 +143,7 @@ func (s *Scheduler) gateAtLoad(ctx context.Context, p postgate.Post, pl postgate
 			return "", err
 		}
 	}
-	id := review.HeldID(p.ID, string(pl))
-	if it, err := s.review.Read(id); err == nil && it.ContentHash == hash && hash != "" {
-		return id, nil // already waiting for this exact content
-	}
-	it := s.item(review.KindHeld, id, p, pl, hash)
-	it.Findings = findings
-	it.Summary = summarize(findings)
-	if err := s.review.Archive(id, s.now()); err != nil {
-		return "", err
-	}
-	if err := s.review.Write(it); err != nil {
-		return "", err
-	}
-	s.log.Info("held for review", "post", p.ID, "platform", pl, "item", it.ID, "reason", it.Summary)
-	return id, nil
+	return review.HeldID(p.ID, string(pl)), s.heldItem(p, pl, hash, findings)
 }
 
 // archiveStale moves open held items that are no longer wanted out of the

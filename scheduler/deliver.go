@@ -192,16 +192,7 @@ func (s *Scheduler) hold(ctx context.Context, p postgate.Post, pl postgate.Platf
 		From: claimable}, s.now()); err != nil {
 		return err
 	}
-	id := review.HeldID(p.ID, string(pl))
-	if it, err := s.review.Read(id); err == nil && it.Open() && it.ContentHash == hash && hash != "" {
-		return nil
-	}
-	it := s.item(review.KindHeld, id, p, pl, hash)
-	it.Findings, it.Summary = findings, reason
-	if err := s.review.Archive(id, s.now()); err != nil {
-		return err
-	}
-	return s.review.Write(it)
+	return s.heldItem(p, pl, hash, findings)
 }
 
 // fail records a permanent failure and reports it in review.

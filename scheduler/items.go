@@ -27,6 +27,25 @@ func (s *Scheduler) item(kind review.Kind, id string, p postgate.Post, pl postga
 	return it
 }
 
+// heldItem makes sure the open held item of a post on a platform shows
+// this exact content. An item for other content is archived first.
+func (s *Scheduler) heldItem(p postgate.Post, pl postgate.Platform, hash string, findings []gate.Finding) error {
+	id := review.HeldID(p.ID, string(pl))
+	if it, err := s.review.Read(id); err == nil && it.Open() && it.ContentHash == hash && hash != "" {
+		return nil // already waiting for this exact content
+	}
+	it := s.item(review.KindHeld, id, p, pl, hash)
+	it.Findings, it.Summary = findings, summarize(findings)
+	if err := s.review.Archive(id, s.now()); err != nil {
+		return err
+	}
+	if err := s.review.Write(it); err != nil {
+		return err
+	}
+	s.log.Info("held for review", "post", p.ID, "platform", pl, "item", id, "reason", it.Summary)
+	return nil
+}
+
 // describeWhen says when a post goes out, in the calendar's local time.
 func describeWhen(p postgate.Post) []string {
 	if p.Cron == "" {
