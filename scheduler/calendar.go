@@ -107,7 +107,7 @@ func (s *Scheduler) SetCalendar(ctx context.Context, posts []postgate.Post) erro
 		return err
 	}
 	s.posts, s.firstSeen = posts, seen
-	s.verdicts = make(map[string]gate.Verdict, len(s.verdicts))
+	s.checkAll(posts)
 
 	wanted := map[string]bool{} // held item ids that should stay open
 	for _, p := range posts {

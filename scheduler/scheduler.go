@@ -27,6 +27,7 @@ package scheduler
 import (
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sync"
 	"time"
 
@@ -111,6 +112,50 @@ func (s *Scheduler) check(c postgate.Content) (hash string, v gate.Verdict, err 
 	}
 	s.verdicts[hash] = v
 	return hash, v, nil
+}
+
+// checkAll gates the content of every post on every platform on all CPUs
+// and makes the verdict cache hold exactly those verdicts (reusing the
+// ones already known), so that a large calendar loads and reloads quickly.
+// Contents that cannot be hashed or checked are left for check to report.
+func (s *Scheduler) checkAll(posts []postgate.Post) {
+	old := s.verdicts
+	s.verdicts = make(map[string]gate.Verdict, len(old))
+	type result struct {
+		hash string
+		v    gate.Verdict
+	}
+	jobs := make(chan postgate.Content)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for c := range jobs {
+				hash, err := c.Hash()
+				if err != nil {
+					continue
+				}
+				if v, ok := old[hash]; ok {
+					results <- result{hash, v}
+				} else if v, err := s.gate.Check(c); err == nil {
+					results <- result{hash, v}
+				}
+			}
+		})
+	}
+	go func() {
+		for _, p := range posts {
+			for _, pl := range p.Platforms {
+				jobs <- p.Content(pl)
+			}
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	for r := range results {
+		s.verdicts[r.hash] = r.v
+	}
 }
 
 // unevaluated is the finding that holds a post the gate could not check.
