@@ -117,3 +117,19 @@ func TestRetrierStoppedWhileWaitingReturnsTheLastError(t *testing.T) {
 		t.Fatalf("err = %v after %d calls, want the transient error after 1", err, p.calls)
 	}
 }
+
+func TestMatchKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"Hello  World & friends https://example.org/x", "hello world &amp; friends https://t.co/abc"},
+		{"Our OPENING hours\nare 9 to 5", "our opening hours are 9 to 5"},
+		{"A long post that goes on well past forty characters, then differs here", "a long post that goes on well past forty characters, and not there"},
+	}
+	for _, tt := range tests {
+		if publishers.MatchKey(tt.a) != publishers.MatchKey(tt.b) {
+			t.Errorf("MatchKey(%q) = %q, MatchKey(%q) = %q: want equal", tt.a, publishers.MatchKey(tt.a), tt.b, publishers.MatchKey(tt.b))
+		}
+	}
+	if publishers.MatchKey("Winter tips") == publishers.MatchKey("Summer tips") {
+		t.Error("different posts match")
+	}
+}

@@ -2,17 +2,12 @@ package facebook
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	fb "github.com/huandu/facebook/v2"
 
 	"github.com/connections/postgate/publishers"
-	"github.com/connections/postgate/publishers/textcount"
 )
-
-// matchPrefix is how many normalised characters of the text Reconcile compares.
-const matchPrefix = 40
 
 // createdTimeLayout is how Graph writes created_time, e.g. 2026-11-25T10:00:00+0000.
 const createdTimeLayout = "2006-01-02T15:04:05-0700"
@@ -37,29 +32,13 @@ func (p *Publisher) Reconcile(ctx context.Context, req publishers.Request, since
 		return publishers.Receipt{}, false, &publishers.Error{Platform: platform, Kind: publishers.KindTransient,
 			Message: "unexpected feed answer", Err: err}
 	}
-	want := normalise(req.Content.Text)
+	want := publishers.MatchKey(req.Content.Text)
 	for _, it := range items {
 		created, err := time.Parse(createdTimeLayout, it.CreatedTime)
-		if err != nil || created.Before(since) || normalise(it.Message) != want {
+		if err != nil || created.Before(since) || publishers.MatchKey(it.Message) != want {
 			continue
 		}
 		return publishers.Receipt{ID: it.ID, URL: postURL(it.ID), PublishedAt: created.UTC()}, true, nil
 	}
 	return publishers.Receipt{}, false, nil
-}
-
-// normalise returns the first matchPrefix characters of s in lower case,
-// without URLs and with runs of white space made one space.
-func normalise(s string) string {
-	var b strings.Builder
-	last := 0
-	for _, r := range textcount.URLs(s) {
-		b.WriteString(s[last:r[0]])
-		b.WriteByte(' ')
-		last = r[1]
-	}
-	b.WriteString(s[last:])
-	words := strings.Fields(strings.ToLower(b.String()))
-	out := []rune(strings.Join(words, " "))
-	return string(out[:min(len(out), matchPrefix)])
 }

@@ -2,21 +2,17 @@ package instagram
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	fb "github.com/huandu/facebook/v2"
 
 	"github.com/connections/postgate"
 	"github.com/connections/postgate/publishers"
-	"github.com/connections/postgate/publishers/textcount"
 )
 
-// Reconciliation compares this many characters of normalised caption, lets
-// Instagram's clock run this far behind ours, and reads this many recent
-// media.
+// Reconciliation lets Instagram's clock run this far behind ours, and reads
+// this many recent media.
 const (
-	matchPrefix = 40
 	clockSkew   = 2 * time.Minute
 	recentLimit = 25
 )
@@ -64,13 +60,13 @@ func (p *Publisher) find(ctx context.Context, c postgate.Content, since time.Tim
 	if err != nil {
 		return publishers.Receipt{}, false, err
 	}
-	want := normalise(caption(c))
+	want := publishers.MatchKey(caption(c))
 	if want == "" {
 		return publishers.Receipt{}, false, nil // nothing to recognise the post by
 	}
 	for _, m := range items {
 		at, err := time.Parse(timestampLayout, m.Timestamp)
-		if err != nil || at.Before(since.Add(-clockSkew)) || normalise(m.Caption) != want {
+		if err != nil || at.Before(since.Add(-clockSkew)) || publishers.MatchKey(m.Caption) != want {
 			continue
 		}
 		return publishers.Receipt{ID: m.ID, URL: m.Permalink, PublishedAt: at}, true, nil
@@ -121,21 +117,4 @@ func (p *Publisher) alreadyPublished(ctx context.Context, req publishers.Request
 		e.ExistingID = r.ID
 	}
 	return e
-}
-
-// normalise reduces a caption to what survives Instagram's handling: its
-// first matchPrefix characters, lower case, without URLs, whitespace
-// collapsed.
-func normalise(s string) string {
-	var b strings.Builder
-	start := 0
-	for _, u := range textcount.URLs(s) {
-		b.WriteString(s[start:u[0]])
-		b.WriteByte(' ')
-		start = u[1]
-	}
-	b.WriteString(s[start:])
-	words := strings.Fields(strings.ToLower(b.String()))
-	r := []rune(strings.Join(words, " "))
-	return string(r[:min(len(r), matchPrefix)])
 }

@@ -5,19 +5,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/connections/postgate/publishers"
-	"github.com/connections/postgate/publishers/textcount"
 )
 
-// Reconciliation compares this many characters of normalised text, and
-// lets LinkedIn's clock run this far behind ours.
-const (
-	matchPrefix = 40
-	clockSkew   = 2 * time.Minute
-)
+// Reconciliation lets LinkedIn's clock run this far behind ours.
+const clockSkew = 2 * time.Minute
 
 // recentPosts is the answer of GET /rest/posts?q=author.
 type recentPosts struct {
@@ -33,7 +27,7 @@ type recentPosts struct {
 // It needs the r_organization_social scope. A post without text cannot be
 // told apart from other image posts, so it is an error.
 func (p *Publisher) Reconcile(ctx context.Context, req publishers.Request, since time.Time) (publishers.Receipt, bool, error) {
-	want := normalise(Unescape(commentary(req.Content)))
+	want := publishers.MatchKey(Unescape(commentary(req.Content)))
 	if want == "" {
 		// Any image-only post would match: only a person can tell.
 		return publishers.Receipt{}, false, p.fail(publishers.KindPermanent,
@@ -50,26 +44,10 @@ func (p *Publisher) Reconcile(ctx context.Context, req publishers.Request, since
 	}
 	for _, e := range got.Elements {
 		created := time.UnixMilli(e.CreatedAt)
-		if created.Before(since.Add(-clockSkew)) || normalise(Unescape(e.Commentary)) != want {
+		if created.Before(since.Add(-clockSkew)) || publishers.MatchKey(Unescape(e.Commentary)) != want {
 			continue
 		}
 		return publishers.Receipt{ID: e.ID, URL: postURL(e.ID), PublishedAt: created}, true, nil
 	}
 	return publishers.Receipt{}, false, nil
-}
-
-// normalise reduces text to what survives a platform's rewriting: its first
-// matchPrefix characters, lower case, without URLs, whitespace collapsed.
-func normalise(s string) string {
-	var b strings.Builder
-	start := 0
-	for _, u := range textcount.URLs(s) {
-		b.WriteString(s[start:u[0]])
-		b.WriteByte(' ')
-		start = u[1]
-	}
-	b.WriteString(s[start:])
-	words := strings.Fields(strings.ToLower(b.String()))
-	r := []rune(strings.Join(words, " "))
-	return string(r[:min(len(r), matchPrefix)])
 }

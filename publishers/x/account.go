@@ -2,15 +2,12 @@ package x
 
 import (
 	"context"
-	"html"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/connections/postgate"
 	"github.com/connections/postgate/publishers"
-	"github.com/connections/postgate/publishers/textcount"
 )
 
 // user is the data of GET /2/users/me.
@@ -48,7 +45,7 @@ func (p *Publisher) CheckAccount(ctx context.Context) (publishers.AccountStatus,
 // posts created at or after since (GET /2/users/{id}/tweets), matching the
 // first 40 characters of the normalised text.
 func (p *Publisher) Reconcile(ctx context.Context, req publishers.Request, since time.Time) (publishers.Receipt, bool, error) {
-	want := matchKey(postText(req.Content))
+	want := publishers.MatchKey(postText(req.Content))
 	if want == "" {
 		return publishers.Receipt{}, false, nil // nothing to match a post by
 	}
@@ -74,30 +71,9 @@ func (p *Publisher) Reconcile(ctx context.Context, req publishers.Request, since
 		return publishers.Receipt{}, false, err
 	}
 	for _, t := range out.Data {
-		if !t.CreatedAt.Before(since) && matchKey(t.Text) == want {
+		if !t.CreatedAt.Before(since) && publishers.MatchKey(t.Text) == want {
 			return publishers.Receipt{ID: t.ID, URL: postURL(t.ID), PublishedAt: t.CreatedAt}, true, nil
 		}
 	}
 	return publishers.Receipt{}, false, nil
-}
-
-// matchLen is how many normalised characters Reconcile compares.
-const matchLen = 40
-
-// matchKey normalises text for matching a post against what X shows: X
-// HTML-escapes &, < and > and rewrites links to t.co, so links are cut,
-// entities unescaped, the text lower-cased and whitespace collapsed; the
-// first matchLen characters are kept.
-func matchKey(text string) string {
-	text = html.UnescapeString(text)
-	var b strings.Builder
-	start := 0
-	for _, u := range textcount.URLs(text) {
-		b.WriteString(text[start:u[0]])
-		b.WriteByte(' ')
-		start = u[1]
-	}
-	b.WriteString(text[start:])
-	key := []rune(strings.Join(strings.Fields(strings.ToLower(b.String())), " "))
-	return string(key[:min(len(key), matchLen)])
 }
