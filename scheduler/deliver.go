@@ -79,6 +79,9 @@ func (s *Scheduler) preflightProblems(pl postgate.Platform, c postgate.Content) 
 func (s *Scheduler) publish(ctx context.Context, pub publishers.Publisher, p postgate.Post, pl postgate.Platform,
 	d postgate.Delivery, c postgate.Content, hash string, cur store.Delivery) error {
 	req := publishers.Request{Delivery: d, Content: c, Handle: cur.Handle}
+	// Once the intent is committed, the outcome is recorded even when the
+	// daemon is stopping: stopping cancels ctx, never finish.
+	finish := context.WithoutCancel(ctx)
 	claimed := false
 	claim := func(attempt int) error {
 		from := []store.State{store.StatePublishing}
@@ -98,11 +101,11 @@ func (s *Scheduler) publish(ctx context.Context, pub publishers.Publisher, p pos
 		if err := claim(1); err != nil {
 			return err
 		}
-		handle, err := prep.Prepare(ctx, req)
+		handle, err := prep.Prepare(finish, req)
 		if err != nil {
-			return s.settle(ctx, p, pl, d, hash, cur, publishers.Receipt{}, err)
+			return s.settle(finish, p, pl, d, hash, cur, publishers.Receipt{}, err)
 		}
-		if _, err := s.store.Move(ctx, d, store.Transition{To: store.StatePublishing, Handle: handle,
+		if _, err := s.store.Move(finish, d, store.Transition{To: store.StatePublishing, Handle: handle,
 			Reason: "prepared " + handle, From: []store.State{store.StatePublishing}}, s.now()); err != nil {
 			return err
 		}
@@ -122,7 +125,7 @@ func (s *Scheduler) publish(ctx context.Context, pub publishers.Publisher, p pos
 		return err
 	}
 	failpoint.Hit(failpoint.AfterAnswer)
-	return s.settle(ctx, p, pl, d, hash, cur, rec, err)
+	return s.settle(finish, p, pl, d, hash, cur, rec, err)
 }
 
 // settle records the outcome of the attempts.
