@@ -1,0 +1,71 @@
+package gate
+
+import "regexp"
+
+// A practice speaks as "we" and to "you". A post written as one person's
+// own account of their struggles ("I have had anxiety since my divorce")
+// is a client's story, whoever wrote it, and so is a story about someone's
+// partner or child told in the first person.
+
+var tellAccount = tell{"This reads as one person's own account of their life or struggles; posted by the practice, it shares a client's private story.",
+	"Do not post personal accounts; write about the theme in general terms (\"many people find ...\")."}
+
+var (
+	firstPerson = re(`\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|i['’]ll|me|my|myself|mine)\b`)
+	// struggle marks a sentence about personal difficulties or relationships.
+	struggle = lex("feel*|felt|anxi*|depress*|sad*|scared|afraid|worr*|stress*|panic*|hurt*|lonely|alone|angry|anger|cry*|cried|cries|struggl*|cope|coping|suicid*|harm*|die|dying|abuse*|trauma*|therap*|counsel*|diagnos*|medication|addict*|drink*|drug*|sleep*|nightmare*|insomnia*|problem*|issue|issues|help|normal|wrong|obsess*|fear*|breakup|divorce*|cheat*|husband|wife|boyfriend|girlfriend|partner|fianc*|son|daughter|mom|mum|dad|mother|father|brother|sister|parent|parents|family|kid|kids|child|children|friend|friends|ex|marriage|married|relationship|self-esteem|self esteem|hate|loathe|numb|lost|stuck|empty")
+	// voiceOfPractice marks first-person lines the practice's own staff might
+	// write: introductions and sign-offs.
+	voiceOfPractice = re(`\b(?:i['’]m|i am|my name is|this is) (?:one of (?:our|the)|your|a (?:counsell?or|therapist|psychotherapist)|the practice)|\b(?:i|we) (?:look forward|hope to see|can['’]t wait)`)
+	// thirdPerson counts pronouns of a story about someone else.
+	thirdPerson = re(`\b(?:he|she|him|her|his|hers|he['’]s|she['’]s)\b`)
+)
+
+// personalAccount reports whether d reads as a personal account and returns
+// the span of its first first-person word.
+func (g *Gate) personalAccount(d *doc) (span, bool) {
+	var hits []span
+	for _, s := range d.all(firstPerson) {
+		if !d.quoted(s) {
+			hits = append(hits, s)
+		}
+	}
+	if len(hits) > 0 && (g.staffIntro(d) || voiceOfPractice.MatchString(d.lower)) {
+		return span{}, false
+	}
+	switch {
+	case len(hits) >= 3:
+		return hits[0], true
+	case len(hits) >= 1:
+		for _, h := range hits {
+			s := d.sentence(h.start)
+			if struggle.MatchString(d.lower[s.start:s.end]) {
+				return h, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// staffIntro reports whether a member of staff introduces themselves.
+func (g *Gate) staffIntro(d *doc) bool {
+	for _, p := range d.protect {
+		if introBefore.MatchString(d.lower[max(0, p.start-20):p.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+var introBefore = regexp.MustCompile(`(?:i['’]m|i am|my name is|it['’]s|this is|from)\s*$`)
+
+// storyAboutSomeone reports a narrative about one person told in the third
+// person without a named member of staff: several he/she pronouns in a post
+// that names no staff.
+func storyAboutSomeone(d *doc) (span, bool) {
+	hits := d.all(thirdPerson)
+	if len(hits) >= 3 && len(d.protect) == 0 {
+		return hits[0], true
+	}
+	return span{}, false
+}

@@ -1,0 +1,154 @@
+package gate
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Health claims: statements of fact about health effects, causes, treatments
+// or health statistics need evidence from an accepted source. Softened
+// wording ("can help", "many people find") and imperative tips ("reduce
+// caffeine in the evening") are not claims.
+
+var healthTerm = `(?:depress\w*|antidepressants?|anxiety|anxious|stress|insomnia|sleep|ptsd|trauma\w*|ocd|adhd|autism|panic\w*|mood|serotonin|dopamine|endorphins|oxytocin|cortisol|hormones?|nervous system|vagus nerve|brains?|memor(?:y|ies)|immun\w*|blood pressure|blood sugar|heart|gut|pain|symptoms?|mental (?:health|illness)|illness\w*|disorders?|addiction\w*|burnout|grief|bipolar|schizophreni\w*|dementia|inflammation|well-?being|self-esteem|suicid\w*|self-harm|eating disorders?|obesity|weight|cancer|diabetes|risk of|recovery|relapse|phobias?|nerves|health|healthier|happier|happiness|resilience|loneliness|lonely|focus|concentration|energy|fatigue|healing|mind|body|smoking)`
+
+// healthNeed holds the stems of healthTerm, to skip the claim patterns on
+// posts that do not mention health at all.
+var healthNeed = needs("depress|anxi|stress|insomnia|sleep|ptsd|trauma|ocd|adhd|autis|panic|mood|seroton|dopamin|endorphin|oxytocin|cortisol|hormon|nervous|vagus|brain|memor|immun|blood|heart|gut|pain|symptom|mental|ill|disorder|addict|burnout|grief|bipolar|schizo|dementia|inflam|being|esteem|suicid|harm|eating|obes|weight|cancer|diabet|risk of|recover|relapse|phobi|nerves|health|happ|resilien|lonel|focus|concentrat|energy|fatigue|heal|mind|body|smok|worse|better|effective|imbalance|cause of")
+
+// healthLex is the word-level form of healthTerm: claim patterns run only on
+// sentences that mention health.
+var healthLex = lex("depress*|antidepressant*|anxiety|anxious|stress*|insomnia|sleep*|ptsd|trauma*|ocd|adhd|autism|panic*|mood|moods|serotonin|dopamine|endorphins|oxytocin|cortisol|adrenaline|hormone|hormones|nervous system|vagus nerve|brain|brains|memory|memories|immun*|blood pressure|blood sugar|heart|gut|pain|symptom|symptoms|mental health|mental illness|illness*|disorder|disorders|addiction*|burnout|grief|bipolar|schizophreni*|dementia|inflammation|wellbeing|well-being|self-esteem|suicid*|self-harm|eating disorder*|obesity|weight|cancer|diabetes|risk|recovery|recover*|relapse|phobia|phobias|nerves|health|healthier|happier|happiness|resilience|loneliness|lonely|focus|concentration|energy|fatigue|healing|heal*|mind|body|smoking|worse|better|effective|imbalance|cause|causes|hippocampus|cure*|treatment*|remedy|remedies|regulation|emotional|cigarettes|sick|died|die|deaths")
+
+var claimVerb = `(?:reduc|lower|boost|improv|increas|caus|trigger|cur|heal|treat|prevent|protect|chang|rewir|reset|regulat|balanc|releas|reliev|eas|calm|strengthen|weaken|damag|harm|worsen|shrink|repair|restor|revers|eliminat|fight|stabilis|stabiliz|detox|flood|doubl|halv|slash|lengthen|shorten|add|rais|spik|destroy|ruin|fix|beat|transform|unlock|activat|stimulat|rebalanc)(?:e|es|ed|s|ing)?`
+
+var tellClaim = tell{"This states a health effect, cause or treatment as fact; the policy allows only accurate, evidence-based health information.",
+	"Soften it (\"many people find ... can help\") or attach evidence from an accepted source (gate.evidence_domains or a DOI)."}
+
+var healthPatterns = []pattern{
+	{need: needs("proven|shown|tested"),
+		re: re(`\b(?:clinically|scientifically|medically) (?:proven|tested|shown)\b|\bproven to\b`), tell: tellResearch},
+	{need: needs("stud|research|science|evidence|trial|data|expert|scientist|doctor|psychologist|gps|nhs|nice|who|world health|cdc|apa|government"),
+		also: needs("show|suggest|prove|found|find|confirm|tell|say|agree|recommend|advise|describe|state|estimate|report|warn"),
+		re:   re(`\b(?:studies|research|science|evidence|trials?|data|experts?|scientists|doctors|researchers|psychologists|gps|the (?:nhs|nice|who|cdc|apa|government)|nhs|nice|world health organi[sz]ation)(?: \w+){0,4} (?:shows?|suggests?|proves?|has shown|have shown|found|finds|confirms?|tells us|says?|agree|recommends?|advises?|describes?|states?|estimates?|reports?|warns?)\b`), tell: tellResearch},
+	{need: needs("according to|study"), re: re(`\baccording to\b|\ba (?:new |recent |major |large |harvard |landmark )?study\b`), tell: tellResearch},
+	{gates: []*lexicon{healthLex}, need: needs("%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third of|quarter of|thirds of|quarters of|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"), digits: false,
+		re: re(`(?:\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|millions|thousands) of\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b)`),
+		keep: func(d *doc, s span) bool {
+			return !d.in(testimonialStat, d.sentence(s.start))
+		},
+		tell: tell{"A health statistic needs evidence from an accepted source.",
+			"Attach the source of the figure (an accepted domain or a DOI), or remove the figure."}},
+	{gates: []*lexicon{healthLex, claimLex},
+		re:   re(`\b` + claimVerb + `\b` + win("60") + `\b` + healthTerm + `\b`),
+		keep: func(d *doc, s span) bool { return !hedged(d, s) && !d.negated(s) && !imperative(d, s) },
+		tell: tellClaim},
+	{gates: []*lexicon{healthLex, claimLex},
+		re:   re(`\b` + healthTerm + `\b (?:\w+ )?` + claimVerb + `\b (?:the|your|our|a|people|children|kids|teenagers|adults|us)\b`),
+		keep: func(d *doc, s span) bool { return !hedged(d, s) && !d.negated(s) && !d.quoted(s) },
+		tell: tellClaim},
+	{gates: []*lexicon{healthLex}, need: needs("caused|cured|treated|linked|associated|connected|stored|rooted|triggered|made worse|worsened|driven|fuel"),
+		re:   re(`\b(?:is|are|gets?|has been|have been) (?:\w+ )?(?:caused|cured|treated|linked|associated|connected|stored|rooted|triggered|made worse|worsened|driven|fuelled|fueled) (?:by|to|with|in)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{gates: []*lexicon{healthLex}, need: needs("make"), also: needs("worse|better|more|less"),
+		re: re(`\bmak(?:e|es|ing) (?:\w+ ){0,3}(?:worse|better|more (?:depressed|anxious|stressed|lonely)|less (?:anxious|stressed|depressed))\b`),
+		keep: func(d *doc, s span) bool {
+			return notHedgedOrNegated(d, s) && !idiomBetter.MatchString(d.lower[s.start:s.end])
+		},
+		tell: tellClaim},
+	{need: needs("treatment|remedy|cure|therapy|antidepressant|way to"), also: needs(" is | are "),
+		re:   re(`\b(?:is|are) (?:an? |the )?(?:most |more |very |highly |hugely )?(?:effective|proven|evidence-based|powerful|natural|best|only|fastest|safe|safest) (?:\w+ )?(?:treatment|remedy|cure|therapy|antidepressant|way to (?:treat|beat|cure|fix|heal))\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{need: needs("effective than|as well as|better than|faster than|natural|chemical imbalance|cause of|killer"),
+		re:   re(`\b(?:more|less|as) effective than\b|\bworks? (?:as well as|better than|faster than)\b|\bnatural (?:antidepressant|remedy|cure|treatment|painkiller|sedative)\b|\bchemical imbalance\b|\b(?:the|a) (?:leading|main|biggest|number one|root|single biggest) (?:cause of|killer)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{need: needs("harmful|bad for|bad to|toxic|dangerous|good for|healing|therapeutic|essential"),
+		re:   re(`\b(?:harmful|bad|toxic|dangerous|good|healing|therapeutic|essential) (?:to|for) (?:your |our |the )?(?:health|brain|heart|mental health|mood|sleep|body|nervous system|immune system)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{gates: []*lexicon{healthLex}, need: needs("too much|too little|lack of|low levels|caused by|result of|chemical|imbalance|disease|choice|habit|reaction|body's|body’s|stored in|rooted in"),
+		re:   re(`\b(?:is|are) (?:simply |just |really |actually |basically |nothing but |all about )?(?:too much|too little|a lack of|low levels of|caused by|the result of|a chemical|an imbalance|a disease|a choice|a habit|a reaction|your body['’]s|the body['’]s|stored in|rooted in)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{gates: []*lexicon{healthLex}, need: needs("likely to|better|worse|fewer|lower|higher|stronger|weaker|twice|times|faster|quicker|reason|cause|trigger|driver|risk factor"),
+		re:   re(`\b(?:more|less) likely to (?:develop|suffer|experience|recover|be diagnosed|get|have)\b|\b(?:develop|have|show|report|experience|enjoy|get) (?:better|worse|fewer|lower|higher|stronger|weaker)\b|\b(?:twice|three times|four times|\d+ times|\d+%) (?:as|more|less|faster|quicker|slower)\b|\b(?:recover|heal|sleep|cope)\w* (?:\w+ )?(?:twice|three times|faster|quicker|better) (?:than|as)\b|\b(?:number one|leading|biggest|most common|main|top) (?:\w+ )?(?:reason|cause|causes|trigger|driver|risk factor)s? (?:of|for)\b`),
+		keep: func(d *doc, s span) bool { return notHedgedOrNegated(d, s) && !d.quoted(s) },
+		tell: tellClaim},
+	{gates: []*lexicon{healthLex, remedyLex},
+		re:   re(`\b(?:supplements?|vitamins?|magnesium|ashwagandha|cbd|omega[- ]?3|essential oils?|herbal|herbs|st john['’]s wort|probiotics?|detox|cold (?:showers?|plunges?|water)|melatonin|caffeine|sugar|alcohol)\b` + win("60") + `\b(?:` + claimVerb + `|is|are|works?|makes?)\b`),
+		keep: notHedgedOrNegated,
+		tell: tell{"This suggests a substance or remedy has a health effect; that needs evidence from an accepted source.",
+			"Attach evidence from an accepted source, or remove the claim."}},
+}
+
+var tellResearch = tell{"This presents research, proof or an authority's advice about health; the policy allows health information only when it is evidence-based.",
+	"Attach an evidence link from an accepted source (gate.evidence_domains or a DOI), or remove the claim."}
+
+// The word-level gates of the claim patterns.
+var (
+	claimLex  = lex("reduc*|lower*|boost*|improv*|increas*|caus*|trigger*|cure|cures|cured|curing|heal*|treat*|prevent*|protect*|chang*|rewir*|reset*|regulat*|balanc*|releas*|reliev*|eas*|calm*|strengthen*|weaken*|damag*|harm*|worsen*|shrink*|repair*|restor*|revers*|eliminat*|fight*|stabilis*|stabiliz*|detox*|flood*|doubl*|halv*|slash*|lengthen*|shorten*|add*|rais*|spik*|destroy*|ruin*|fix*|beat*|transform*|unlock*|activat*|stimulat*|rebalanc*")
+	remedyLex = lex("supplement*|vitamin*|magnesium|ashwagandha|cbd|omega*|oil|oils|herbal|herbs|wort|probiotic*|detox|cold|melatonin|caffeine|sugar|alcohol")
+)
+
+func notHedgedOrNegated(d *doc, s span) bool { return !hedged(d, s) && !d.negated(s) }
+
+// testimonialStat spots satisfaction figures, which are testimonials, not
+// health statistics.
+var testimonialStat = lex("recommend*|satisf*|rated|rate|review|reviews|would return|come back")
+
+// idiomBetter spots "makes ... better" said of ordinary things.
+var idiomBetter = lex("day|week|morning|monday|friday|tea|coffee|cake|everything|it all|things")
+
+var hedge = regexp.MustCompile(`\b(?:can|may|might|could|often|sometimes|for some|some people|many people find|some find|help(?:s|ing)?|to)\s+(?:\w+\s+)?$`)
+
+// hedged reports whether a claim is softened by a modal just before it
+// ("can reduce", "may help lower").
+func hedged(d *doc, s span) bool {
+	return hedge.MatchString(d.lower[max(0, s.start-30):s.start])
+}
+
+// imperative reports whether the match starts a sentence with a verb, as
+// tips do ("Reduce caffeine after lunch to sleep better").
+func imperative(d *doc, s span) bool {
+	before := strings.TrimSpace(d.lower[d.sentence(s.start).start:s.start])
+	return before == "" || strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",") || before == "try to" || before == "and"
+}
+
+func (g *Gate) health(d *doc, evidence []string) []Finding {
+	fs := scan(d, RuleHealth, sectionHealth, healthPatterns)
+	if len(fs) == 0 || g.accepted(evidence) {
+		return nil
+	}
+	if len(evidence) > 0 {
+		for i := range fs {
+			fs[i].Message += " The attached evidence is not from an accepted source (gate.evidence_domains or a DOI)."
+		}
+	}
+	return fs
+}
+
+var doi = regexp.MustCompile(`(?i)^(?:doi:\s*)?10\.\d{4,9}/\S+$`)
+
+// accepted reports whether any evidence entry is a DOI or a URL on an
+// accepted domain (or a subdomain of one).
+func (g *Gate) accepted(evidence []string) bool {
+	for _, e := range evidence {
+		e = strings.TrimSpace(e)
+		if doi.MatchString(e) {
+			return true
+		}
+		u, err := url.Parse(e)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+			continue
+		}
+		host := strings.ToLower(u.Hostname())
+		if (host == "doi.org" || host == "dx.doi.org") && len(u.Path) > 4 {
+			return true
+		}
+		for _, d := range g.evidence {
+			if host == d || strings.HasSuffix(host, "."+d) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,146 @@
+package gate
+
+import "strings"
+
+// lexicon is a set of words and short phrases matched on word boundaries.
+// It answers the same questions as a regexp that is a plain alternation of
+// words, but in one pass over the text with map lookups: Go's regexp engine
+// is slow on long alternations. An entry ending in "*" matches any word that
+// starts with it ("feel*" matches "feeling"). Text must be lower case.
+type lexicon struct {
+	exact   map[string]bool
+	prefix  map[string]bool
+	minStem int
+	phrases [][]string
+}
+
+// lex builds a lexicon from entries separated by "|".
+func lex(spec string) *lexicon {
+	l := &lexicon{exact: map[string]bool{}, prefix: map[string]bool{}, minStem: 1 << 30}
+	for _, e := range strings.Split(spec, "|") {
+		e = strings.TrimSpace(e)
+		switch {
+		case e == "":
+		case strings.Contains(e, " "):
+			l.phrases = append(l.phrases, strings.Fields(e))
+		case strings.HasSuffix(e, "*"):
+			stem := strings.TrimSuffix(e, "*")
+			l.prefix[stem] = true
+			l.minStem = min(l.minStem, len(stem))
+		default:
+			l.exact[e] = true
+		}
+	}
+	return l
+}
+
+// MatchString reports whether s contains an entry.
+func (l *lexicon) MatchString(s string) bool { return l.FindStringIndex(s) != nil }
+
+// FindStringIndex returns the byte range of the first entry in s, or nil.
+func (l *lexicon) FindStringIndex(s string) []int {
+	return l.find(tokens(s))
+}
+
+// find returns the byte range of the first entry in toks, or nil.
+func (l *lexicon) find(toks []token) []int {
+	for i, t := range toks {
+		if l.word(t.s) {
+			return []int{t.start, t.end}
+		}
+		for _, p := range l.phrases {
+			if end, ok := l.phrase(toks[i:], p); ok {
+				return []int{t.start, end}
+			}
+		}
+	}
+	return nil
+}
+
+func (l *lexicon) word(w string) bool {
+	if l.exact[w] {
+		return true
+	}
+	for n := l.minStem; n <= len(w) && len(l.prefix) > 0; n++ {
+		if l.prefix[w[:n]] {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *lexicon) phrase(toks []token, p []string) (int, bool) {
+	if len(toks) < len(p) {
+		return 0, false
+	}
+	for j, want := range p {
+		got := toks[j].s
+		if stem, ok := strings.CutSuffix(want, "*"); ok && j == len(p)-1 {
+			if !strings.HasPrefix(got, stem) {
+				return 0, false
+			}
+		} else if got != want {
+			return 0, false
+		}
+	}
+	return toks[len(p)-1].end, true
+}
+
+// token is one word of lower-case text: ASCII letters and digits, any
+// non-ASCII bytes, and inner apostrophes and hyphens. Curly apostrophes are
+// read as straight ones.
+type token struct {
+	s          string
+	start, end int
+}
+
+func tokens(s string) []token {
+	var out []token
+	for i := 0; i < len(s); {
+		if strings.HasPrefix(s[i:], "’") {
+			i += len("’")
+			continue
+		}
+		if !wordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) {
+			if n := innerMark(s, j); n > 0 {
+				j += n
+				continue
+			}
+			if !wordByte(s[j]) || strings.HasPrefix(s[j:], "’") {
+				break
+			}
+			j++
+		}
+		w := s[i:j]
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		out = append(out, token{w, i, j})
+		i = j
+	}
+	return out
+}
+
+// innerMark returns the length of an apostrophe or hyphen at s[j] that sits
+// between a word and a following letter, and 0 otherwise.
+func innerMark(s string, j int) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(s[j:], "’"):
+		n = len("’")
+	case s[j] == '\'' || s[j] == '-':
+		n = 1
+	}
+	if n > 0 && j+n < len(s) && letterByte(s[j+n]) {
+		return n
+	}
+	return 0
+}
+
+func wordByte(c byte) bool   { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80 }
+func letterByte(c byte) bool { return 'a' <= c && c <= 'z' || c >= 0x80 }

@@ -1,0 +1,265 @@
+package gate
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Personal names are found with embedded name lists (see data/SOURCES.md)
+// combined with context: capitalisation, titles ("Dr."), cues such as
+// "my name is", and neighbouring words that mark a place ("Victoria Park").
+
+//go:embed data/first.txt data/first-common.txt data/last.txt data/common.txt
+var nameData embed.FS
+
+var (
+	firstNames  = loadNames("data/first.txt")        // given names that are not ordinary words
+	commonFirst = loadNames("data/first-common.txt") // given names that are also ordinary words
+	lastNames   = loadNames("data/last.txt")         // surnames that are not ordinary words
+	commonWords = loadNames("data/common.txt")       // ordinary English words, lower case
+)
+
+// useNameData switches the name lists off for measurement (see the eval test).
+var useNameData = true
+
+func loadNames(path string) map[string]bool {
+	f, err := nameData.Open(path)
+	if err != nil {
+		panic("gate: embedded name list missing: " + path)
+	}
+	defer f.Close()
+	m := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if w := strings.TrimSpace(sc.Text()); w != "" {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+var tellName = tell{"A person's name identifies them; only the practice's own staff (from the config) may be named.",
+	"Remove the name, or if this is a member of staff, add them to gate.staff_names."}
+
+// word is one token of the post: letters, marks, digits, inner apostrophes,
+// hyphens and full stops of initials.
+type word struct {
+	s          string
+	start, end int
+	lead       bool // starts a sentence or line
+}
+
+func words(text string) []word {
+	var out []word
+	lead := true
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if strings.ContainsRune(".!?:\n\"“>•", r) {
+				lead = true
+			}
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			inner := (r == '\'' || r == '’' || r == '-') && j+n < len(text) && isLetterAt(text, j+n)
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !inner {
+				break
+			}
+			j += n
+		}
+		out = append(out, word{s: text[i:j], start: i, end: j, lead: lead})
+		lead = false
+		i = j
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// title reports whether w is written with a capital then lower-case letters.
+func title(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || n == len(w) {
+		return false
+	}
+	for _, r := range w[n:] {
+		if unicode.IsUpper(r) {
+			return strings.ContainsAny(w, "-'’") // Nicholson-Kapasi, O'Brien
+		}
+	}
+	return true
+}
+
+// initial reports whether w is a single capital letter, as in "Faina D. Yefremova".
+func initial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
+func bare(w string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	return w
+}
+
+// names returns the spans of personal names in d that are not staff, team
+// members or public figures. It records in d whether a public figure or team
+// member is named, which other privacy checks use.
+func (g *Gate) names(d *doc) []span {
+	ws := d.ws
+	var out []span
+	exempt := map[string]bool{}
+	for i := 0; i < len(ws); i++ {
+		w := bare(ws[i].s)
+		if !title(w) || notName[w] || g.staffWord[w] || roleBefore.MatchString(strings.ToLower(w)+" ") {
+			continue
+		}
+		next, hasNext := following(d.text, ws, i)
+		if hasNext && placeNoun[bare(next.s)] || placeBefore(ws, i) {
+			continue
+		}
+		end := i
+		for end+1 < len(ws) && end-i < 3 {
+			n, ok := following(d.text, ws, end)
+			if !ok || !(title(bare(n.s)) || initial(n.s)) || notName[bare(n.s)] || placeNoun[bare(n.s)] {
+				break
+			}
+			end++
+		}
+		last := bare(ws[end].s)
+		pair := end > i && !initial(last)
+		known := useNameData && (pair && (lastNames[last] || firstNames[last]) && !commonWords[strings.ToLower(w)])
+		for j := i; j <= end && useNameData && !known; j++ {
+			known = firstNames[bare(ws[j].s)]
+		}
+		if !known && !g.nameCue(d, ws, i) {
+			continue
+		}
+		if exempt[w] || publicRole(d, ws, i) || roleAfter(d, ws, end) {
+			for j := i; j <= end; j++ {
+				exempt[bare(ws[j].s)] = true
+			}
+			d.public = true
+			i = end
+			continue
+		}
+		out = append(out, span{ws[i].start, ws[i].start + len(bare(d.text[ws[i].start:ws[end].end]))})
+		i = end
+	}
+	return out
+}
+
+// following returns the word after ws[i] when only spaces or an initial's
+// full stop separate them.
+func following(text string, ws []word, i int) (word, bool) {
+	if i+1 >= len(ws) {
+		return word{}, false
+	}
+	gap := text[ws[i].end:ws[i+1].start]
+	if strings.Trim(gap, " .") != "" || strings.Count(gap, ".") > 1 || (strings.Contains(gap, ".") && utf8.RuneCountInString(ws[i].s) > 2) {
+		return word{}, false
+	}
+	return ws[i+1], true
+}
+
+// nameCue reports whether the words before ws[i] mark it as a person's name
+// even when the name lists do not know it.
+func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := strings.ToLower(strings.TrimSuffix(ws[i-1].s, "."))
+	if titles[prev] {
+		return true
+	}
+	before := d.lower[max(0, ws[i].start-24):ws[i].start]
+	for _, w := range nameIntroNeed {
+		if strings.Contains(before, w) {
+			return nameIntro.MatchString(before)
+		}
+	}
+	return false
+}
+
+var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under", "|")
+
+var nameIntro = re(`(?:\bname(?: is|:|\?| was)|\b(?:change|correct|update|amend)\w* it to|\bunder|\bnamed|\bcalled|\bclient|\bpatient|\bsays|\bsaid|\bthanks to|\bcongratulations to|\bwell done(?: to)?|\bhappy birthday(?: to)?|\bbig hug to|\bshout-?out to)[\s,:]*$`)
+
+// publicRole reports whether the name at ws[i] follows a role that marks a
+// member of the team or a public figure ("our trainee Jamie", "author Matt
+// Haig", "Councillor Helen Grant"): not client data.
+func publicRole(d *doc, ws []word, i int) bool {
+	before := d.lower[max(0, ws[i].start-40):ws[i].start]
+	return roleBefore.MatchString(before) || quotedBy.MatchString(before)
+}
+
+// quotedBy spots a name that signs a quotation or a title ("'Mad Girl' by",
+// "— Brené Brown", "as Maya Angelou put it").
+var quotedBy = re(`(?:['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\bbook by|\bwritten by)\s*$`)
+
+// roleAfter reports whether the name at ws[i] is followed by an appositive
+// role of a professional or public figure ("Sarah Okafor, clinical
+// psychologist") or follows a quoted title ("'Reasons to Stay Alive' by").
+func roleAfter(d *doc, ws []word, i int) bool {
+	from := ws[i].start + len(bare(ws[i].s))
+	after := d.lower[from:min(len(d.lower), from+60)]
+	return roleAfterRe.MatchString(after) || publicWork.MatchString(after)
+}
+
+var (
+	roleAfterRe = re(`^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ )?(?:psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
+	publicWork  = re(`^(?:['’]s? (?:\w+ )?(?:book|books|podcast|episode|memoir|novel|poem|poems|poetry|album|song|talk|ted talk|research|work|words|quote|advice|film|documentary|show|column|blog|article|collection|study|theory|model|speech|interview|programme)|,? (?:writes|wrote|described|describes|put it|puts it|reminds us|teaches|taught|coined|famously|once said|has written|has spoken|has talked|has been open|talks about|spoke about|speaks about))\b`)
+)
+
+var roleBefore = re(`\b(?:our|the practice['’]s) (?:new |former |lovely |wonderful )?(?:\w+ )?(?:trainee|receptionist|colleague|volunteer|team member|administrator|admin|manager|practice manager|counsell?or|therapist|psychotherapist|supervisor|intern|placement student|director|founder|cleaner|bookkeeper)s?,? $|\b(?:author|writer|novelist|poet|councill?or|mayor|mp|footballer|former footballer|laureate|player|teacher|star|champion|legend|host|expert|influencer|youtuber|blogger|designer|photographer|illustrator|poet laureate|captain|coach|manager of|cricketer|athlete|olympian|actor|actress|singer|presenter|broadcaster|comedian|campaigner|activist|psychologist|psychiatrist|professor|prof\.?|speaker|guest speaker|bishop|reverend|rev\.?|chef|journalist|podcaster|artist|musician|president|minister|featuring|with guest)\s$`)
+
+var titles = set("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mister", "madam")
+
+// placeBefore reports whether ws[i] follows a word that makes it a place or
+// institution ("St Mary's", "Lake Victoria", "Mount Pleasant").
+func placeBefore(ws []word, i int) bool {
+	return i > 0 && placePrefix[strings.TrimSuffix(ws[i-1].s, ".")]
+}
+
+var placePrefix = set("St", "Saint", "Lake", "Mount", "Mt", "Fort", "Port", "Cape", "Queen", "King", "Prince", "Princess", "Royal", "University", "College")
+
+var placeNoun = set("Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Way", "Drive", "Close", "Court", "Place",
+	"Square", "Park", "Gardens", "Garden", "Hall", "Library", "Centre", "Center", "Church", "Chapel", "School", "Academy",
+	"College", "University", "Hospital", "Clinic", "Surgery", "Station", "Bridge", "House", "Museum", "Gallery", "Theatre",
+	"Theater", "Market", "Green", "Common", "Hill", "Terrace", "Crescent", "Grove", "Trust", "Foundation", "Fund",
+	"Day", "Week", "Month", "Awareness", "Festival", "Fair", "Arena", "Stadium", "Pool", "Leisure", "Community", "Cafe",
+	"Café", "Road's", "Primary", "Secondary", "High", "Infant", "Junior", "Nursery", "Memorial", "Cathedral", "Abbey",
+	"Mosque", "Temple", "Synagogue", "Gurdwara", "Library's", "Hotel", "Inn", "Pub", "Arms", "Village", "Town", "City",
+	"County", "Borough", "Council", "Estate", "Woods", "Wood", "Forest", "River", "Beach", "Bay", "Harbour", "Quay")
+
+// notName lists capitalised words the name lists contain that, in a
+// practice's posts, are almost always something else.
+var notName = set("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+	"Christmas", "Easter", "Eid", "Diwali", "Hanukkah", "Ramadan", "Passover", "Pride", "Halloween", "Valentine", "Advent",
+	"Spring", "Summer", "Autumn", "Winter", "God", "Lord", "Christian", "Muslim", "Jewish", "Hindu", "Sikh", "Buddhist",
+	"London", "Paris", "Victoria", "Florence", "Chelsea", "Jordan", "Georgia", "Virginia", "Carolina", "Austin", "Dallas",
+	"Sydney", "Adelaide", "Regina", "Alexandria", "Lincoln", "Chester", "Preston", "Bristol", "Devon", "Kent", "Essex",
+	"Cornwall", "Derby", "Florida", "India", "China", "Israel", "Ireland", "Scotland", "Wales", "England", "Britain", "America",
+	"Europe", "Africa", "Asia", "Samaritans", "Google", "Facebook", "Instagram", "LinkedIn", "Twitter", "Mastodon", "Bluesky",
+	"Zoom", "Teams", "WhatsApp", "Connections", "Mind", "Shout", "Childline", "Papyrus", "Relate", "Cruse", "Mencap",
+	"Hi", "Hello", "Dear", "Thanks", "Thank", "Happy", "Merry", "Welcome", "Congratulations", "Meet", "Join", "Please",
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Miss", "Mx", "Sir", "Dame", "Saint", "St", "Apt", "Suite", "Unit")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}

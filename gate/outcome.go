@@ -1,0 +1,156 @@
+package gate
+
+import "strings"
+
+// Guaranteed outcomes: marketing must not promise results, cures,
+// permanence or certainty, and must avoid superlatives about the practice.
+// These are rejected even with evidence. Idioms pass: "we can guarantee the
+// kettle is on", "best of luck", "a permanent marker".
+
+var outcomeWord = `(?:results?|better|recover\w*|cure\w*|fix\w*|feel\w*|happ\w*|success\w*|works?|change\w*|anxi\w*|stress\w*|depress\w*|relationships?|marriage|heal\w*|improve\w*|outcomes?|free|relief|transform\w*|calm\w*|confiden\w*|sleep|panic|worr\w*|fears?|trauma|pain|life|lives|problems?|progress|solve\w*|gone|rid|breakthrough|difference|back on track|wellbeing|mood|symptoms?|lighter|new person|whole|sorted|over)`
+
+var (
+	tellPromise = tell{"This promises a result; the policy requires claims to be factual and forbids promising guaranteed outcomes in therapy.",
+		"Describe what the service offers without promising results (\"counselling can help many people with ...\")."}
+	tellSuperlative = tell{"Superlatives and claims of proven, unique or better results are misleading marketing.",
+		"Replace the superlative with a factual description of the service (qualifications, approach, what a session involves)."}
+)
+
+var outcomePatterns = []pattern{
+	{need: needs("guarantee"),
+		re:   re(`\bguarantee(?:s|d|ing)?\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellPromise},
+	{need: needs("promise"),
+		re:   re(`\bpromis(?:e|es|ed|ing)\b` + win("60") + `\b(?:you|your|results?|` + outcomeWord + `)\b|\b(?:our|my|that['’]s (?:our|my)|this is (?:our|my)) promise\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellPromise},
+	{need: needs("money|refund|free|back"),
+		re:   re(`\bor your (?:money|fee|payment|next session|next month)\b|\bmoney[- ]back\b|\bno results?,? no (?:fee|charge|pay)\b|\b(?:full |a )?refund\b|\bor (?:the )?(?:next|extra) (?:session|month|one)(?:['’]s| is)? (?:free|on us)\b`),
+		keep: notNegated, tell: tellPromise},
+	{need: needs("everyone|everybody|anyone|for all|with all|every |nobody|no one|no-one|100|success|% of|per cent"),
+		re: re(`\bworks? (?:for|with) (?:everyone|everybody|anyone|all|every (?:client|person|one|couple|body))\b|\b(?:everyone|everybody|anyone|nobody|no one|no-one)\b` + win("40") + `\b(?:recovers?|gets? better|feels? better|improves?|succeeds?|leaves?\b` + win("20") + `\b(?:better|happier|lighter|calmer|without)|can (?:overcome|beat|recover))\b|\b100\s?%|\bsuccess rates?\b|(?:\b\d+\s?%|\bper ?cent\b)` + win("40") + `\b(?:clients|people|couples) (?:recover|get better|improve|feel|see|report|are|would|leave)\b`),
+		keep: func(d *doc, s span) bool {
+			return outcomeContext(d, s) && !testimonialStat.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end])
+		},
+		tell: tell{"Claims that a method works for everyone, success rates and certainty are misleading promises of outcome.",
+			"Remove the claim; say who the service is for and what it involves."}},
+	{need: needs("never|good|forever|once and for all|permanent|thing of the past|no more|for life|go back"),
+		re:   re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
+		keep: func(d *doc, s span) bool { return outcomeContext(d, s) },
+		tell: tell{"This promises a permanent result; therapy outcomes cannot be promised.",
+			"Remove the promise of permanence (e.g. say \"learn ways to manage anxiety\")."}},
+	{need: needs("free in|free within|free after| in just | in only | days| weeks| sessions|one session|single session|goodbye|get rid|be free|eliminate|banish|beat|conquer|leave your|end your|fix your|cure your|quick fix|all it takes"),
+		re:   re(`\b(?:stress|anxiety|worry|pain|depression|panic|trauma|fear|pain)[- ]free\b|\b(?:in|within|after) (?:just |only )?(?:\d+|one|two|three|four|five|six|a few|a single) (?:days|weeks|sessions|session|steps|months)\b` + win("50") + `\b` + outcomeWord + `\b|\b` + outcomeWord + `\b` + win("50") + `\b(?:in|within|after) (?:just |only )?(?:\d+|one|two|three|four|five|six|a single) (?:days|weeks|sessions|session)\b|\b(?:say goodbye to|get rid of|be free (?:of|from)|eliminate|banish|beat|conquer|leave|end|fix|cure|stop|erase) (?:your |all |the |those )?(?:anxiety|stress|depression|panic(?: attacks)?|worries|insomnia|fears?|trauma|phobias?|addiction|pain|negative thoughts|relationship problems|marriage problems|problems|issues)\b|\bquick fix(?:es)?\b|\ball it takes\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !hedged(d, s) && !imperativeTip(d, s) }, tell: tellPromise},
+	{need: needs("best|finest|greatest|top|leading|number one|no. 1|no.1|#1|most |unrivalled|unmatched|world-class|only|unlike|actually works|really works|truly works|that works|real results|proven|lasting|instant|miracle|award"),
+		re:   re(`\b(?:the |our |riverside['’]s |town['’]s |area['’]s )?(?:best|finest|greatest|top|leading|number one|no\.? ?1|#1|most (?:effective|successful|experienced|trusted|qualified|recommended|caring|skilled)|unrivalled|unmatched|world-class|award-winning)\b(?: \w+){0,3} (?:practice|counsell?ors?|therapists?|psychotherapists?|clinic|service|provider|team|care|support|therapy|counsell?ing|results?)\b|\bbest in (?:town|the (?:city|area|county|country|region|uk|business|north|south))\b|\b(?:the )?only (?:\w+ ){0,5}(?:practice|counsell?ors?|therapists?|clinic|service|one|place|team|programme|course|method)\b` + win("40") + `\b(?:that|who|which|to|where|with)\b|\bunlike (?:the rest|other (?:practices|counsell?ors|therapists|services)|the others)\b|\b(?:therapy|counsell?ing|a method|an approach|support) that (?:actually|really|truly)? ?works\b|\b(?:actually|really|truly) works\b|\b(?:real|proven|guaranteed|lasting|amazing|instant|immediate|fast|quick|rapid|dramatic) (?:results?|relief|cures?|fix)\b|\bmiracle\b` + win("30") + `\b(?:cure|results?|therapy|treatment|method|recovery)\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellSuperlative},
+	{need: needs("will|'ll|’ll|always|definitely|certainly|cure|make sure"),
+		re:   re(`\byou(?:['’]ll| will)\b` + win("40") + `\b(?:feel (?:better|calmer|happier|lighter|like a new person|yourself again|confident)|be (?:free|cured|fixed|happier|calmer|anxiety-free|stress-free)|see (?:results|a difference|real change)|leave\b` + win("30") + `\b(?:lighter|better|calmer|happier|transformed)|never|sleep (?:better|soundly)|transform|notice (?:a|the) difference)\b|\b(?:your|the) (?:anxiety|stress|depression|panic|worries|problems|fears?|pain|insomnia) will (?:be|disappear|vanish|go|melt|end|lift|fade)\b|\b(?:will|always|definitely|certainly|guaranteed to) (?:work|succeed|fix|cure|solve|heal|transform|change your life|make you (?:feel )?(?:better|happy|happier))\b|\bwe(?: will|['’]ll| can) (?:fix|cure|solve|heal|get rid of|end|make sure)\b|\bcures?\b` + win("40") + `\b` + healthTerm + `\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !d.quoted(s) }, tell: tellPromise},
+}
+
+// everyday spots guarantees and promises about ordinary things, which are
+// idioms rather than promises of outcome.
+var everyday = lex("kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|christmas|marker|pen|hotel|restaurant|friend|secret")
+
+// everydayNear reports whether the sentence around s is about ordinary
+// things rather than therapy.
+func everydayNear(d *doc, s span) bool {
+	sen := d.sentence(s.start)
+	return d.in(everyday, sen) && !d.in(therapyWords, sen)
+}
+
+var therapyWords = lex("therapy|counselling|counseling|session|sessions|anxiety|depression|stress|result|results|recover*|feel better|heal*|outcome|outcomes|relationship|marriage|panic|trauma")
+
+// outcomeContext reports whether the sentence around s is about therapy
+// results, so that "forever" in "friends forever" is not a promise.
+func outcomeContext(d *doc, s span) bool {
+	sen := d.sentence(s.start)
+	return !d.negated(s) && !hedged(d, s) && d.in(outcomeRe, sen)
+}
+
+var outcomeRe = lex("anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
+
+// imperativeTip spots a practical tip that starts with a verb ("Stop
+// checking emails after 8pm to sleep better"): advice, not a promise.
+func imperativeTip(d *doc, s span) bool {
+	return imperative(d, s) && !strings.HasPrefix(d.lower[s.start:], "say goodbye") && !strings.HasPrefix(d.lower[s.start:], "get rid") &&
+		!strings.HasPrefix(d.lower[s.start:], "end your") && !strings.HasPrefix(d.lower[s.start:], "beat ") && !strings.HasPrefix(d.lower[s.start:], "banish")
+}
+
+func (g *Gate) outcome(d *doc) []Finding {
+	fs := scan(d, RuleOutcome, sectionMarketing, outcomePatterns)
+	if len(fs) == 0 {
+		fs = promises(d)
+	}
+	return fs
+}
+
+// A promise, read sentence by sentence: a word of certainty, a superlative,
+// a deadline or a transformation, said about the practice's service or the
+// reader's problem, with no hedge or negation.
+var (
+	certainty      = lex("certain|certainly|sure to|definitely|always|every couple|every client|every person|every family|every single|every time|every one of|all our clients|all of our clients|nobody|no one|no-one|it's that simple|simple as that|without fail|no matter what|we do results|finally")
+	superlativeLex = lex("best|fastest|quickest|greatest|finest|strongest|safest|easiest|simplest|surest|friendliest|top|number one|no 1|most trusted|most effective|most successful|most experienced|most qualified|most recommended|most caring|most skilled|most popular|leading|unbeatable|unrivalled|unmatched|second to none|gets it right|get it right|the answer to|the solution to|the secret to|the key to")
+	deadlineLex    = lex("day|days|week|weeks|weekend|weekends|session|sessions|hour|hours|month|months|workshop|workshops|overnight|no time")
+	deadline       = re(`\b(?:in|within|after|over) (?:just |only )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|a|a single|one single)(?: \w+)? (?:days?|weeks?|weekends?|sessions?|hours?|months?|workshops?)\b|\bovernight\b|\bin no time\b`)
+	transformation = lex("solved|fixed|cured|gone|sorted|handle anything|a different person|a new person|a whole new person|a better person|a new you|new you|a new life|a better life|life-changing|transform your|transforms your|transformed your|change your life|stay well|stay better|closer than|happier than|calmer than|stronger than|for good|results")
+	serviceRe      = lex("we|our|us|you'll|you will|your|client|clients|couple|couples|session|sessions|therapy|counselling|counseling|counsellor|counselor|counsellors|counselors|therapist|therapists|programme|program|course|workshop|approach|method|practice|service")
+)
+
+func promises(d *doc) []Finding {
+	var out []Finding
+	for _, sen := range d.sentences() {
+		toks := d.tokensIn(sen)
+		if len(toks) < 3 || negation.find(toks) != nil || hedgeAny.find(toks) != nil {
+			continue
+		}
+		kinds := 0
+		var first []int
+		note := func(loc []int) {
+			if loc != nil {
+				kinds++
+				if first == nil {
+					first = loc
+				}
+			}
+		}
+		note(certainty.find(toks))
+		note(superlativeLex.find(toks))
+		if deadlineLex.find(toks) != nil {
+			if loc := deadline.FindStringIndex(d.lower[sen.start:sen.end]); loc != nil {
+				note([]int{loc[0] + sen.start, loc[1] + sen.start})
+			}
+		}
+		note(transformation.find(toks))
+		if kinds == 0 || serviceRe.find(toks) == nil && outcomeRe.find(toks) == nil {
+			continue
+		}
+		text := d.lower[sen.start:sen.end]
+		if kinds >= 2 || problemRe.find(toks) != nil && serviceRe.find(toks) != nil && strongPromise(toks, text) {
+			s := span{first[0], first[1]}
+			if !everydayNear(d, s) {
+				out = append(out, find(RuleOutcome, sectionMarketing, Block, d, s, tellPromise))
+			}
+		}
+	}
+	return out
+}
+
+// problemRe names what people bring to therapy.
+var problemRe = lex("anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|sleep*|relationship|relationships|marriage|burnout|grief|confiden*|self-esteem|argument|arguments|mood|well|better|recover*|calm*|happ*")
+
+// promiseLex holds the words every promise feature starts with, to skip
+// sentences that cannot hold a promise.
+var promiseLex = lex("certain|certainly|sure|definitely|always|every|all|nobody|no|no-one|it's|simple|without|we|results|finally|best|fastest|quickest|greatest|finest|strongest|safest|easiest|simplest|surest|friendliest|top|number|#1|most|leading|unbeatable|unrivalled|unmatched|second|gets|get|the|in|within|after|over|overnight|solved|fixed|cured|gone|sorted|handle|a|new|life-changing|transform|transforms|transformed|change|stay|closer|happier|calmer|stronger|for")
+
+// hedgeAny spots a softened sentence ("can help", "many people find").
+var hedgeAny = lex("can|may|might|could|often|sometimes|some people|many people|most people|for some|perhaps|hope|aim|try to|tend to|tends to")
+
+// strongPromise reports whether one promise feature is enough: a
+// transformation or certainty said of the reader or the practice's clients.
+func strongPromise(toks []token, text string) bool {
+	return transformation.find(toks) != nil || certainty.find(toks) != nil || superlativeService.MatchString(text)
+}
+
+var superlativeService = re(`\b(?:best|fastest|quickest|greatest|finest|strongest|safest|easiest|simplest|surest|friendliest|top|number one|most \w+|leading|unbeatable|unrivalled|unmatched|second to none)\b(?: \w+){0,3} (?:way|practice|counsell?ors?|therapists?|team|service|clinic|care|support|therapy|counsell?ing|approach|method|programme|course)\b|\bgets? it right\b`)

@@ -1,0 +1,198 @@
+package gate
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Client privacy: nothing that could identify a client, and no story about a
+// particular client or session. The practice's own staff and contacts (from
+// the config) are not client data.
+
+var (
+	tellContact = tell{"Contact details of a person identify them; only the practice's official contacts may appear.",
+		"Remove the personal contact details, or use the practice's official email or phone number."}
+	tellNumber = tell{"A card, account, record or ID number identifies a person and must never be posted.",
+		"Remove the number."}
+	tellAge = tell{"A person's age, together with other details, can identify a client.",
+		"Remove the age, or talk about the theme in general terms (\"many adults find ...\")."}
+	tellPlace = tell{"A street address or postcode that is not the practice's own can identify a person.",
+		"Remove the address; only the practice's official address may appear."}
+	tellStory = tell{"This tells of a particular client or session, which breaks client confidentiality even without a name.",
+		"Do not describe individual clients or sessions; share an anonymised theme in general terms instead (\"many people find ...\")."}
+	tellWork = tell{"Naming where someone works or studies can identify them.",
+		"Remove the workplace and any other detail that singles the person out."}
+)
+
+// identifierPatterns find contact details and ID numbers; they run on the
+// original text, as case matters for some.
+var identifierPatterns = []pattern{
+	{need: needs("@"), orig: true, re: regexp.MustCompile(`[\pL\d._%+-]+@[\pL\d-]+(?:\.[\pL\d-]+)+`), tell: tellContact},
+	{need: needs("@"), orig: true, re: regexp.MustCompile(`(?:^|[^\pL\d_@.])(@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_])`), tell: tellContact},
+	{digits: true, need: needs("-"), orig: true, re: regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`), tell: tellNumber},
+	{digits: true, orig: true, re: regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`), tell: tellNumber},
+	{digits: true, need: needs(".|:"), orig: true, re: regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){7}\b`), tell: tellNumber},
+	{digits: true, orig: true, re: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b`), tell: tellPlace},
+	{digits: true, need: needs("zip|post"), orig: true, re: regexp.MustCompile(`(?i)\b(?:zip|postcode|post code|postal code)\b:? ?[A-Z\d]{2,5}(?: ?[A-Z\d]{2,4})?\b`), tell: tellPlace},
+	{digits: true, need: needs("account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen|passport|policy|member|id|ref"), re: re(`\b(?:account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen[cs]e|passport|policy|member(?:ship)?|id|reference|ref)\b(?: (?:number|no\.?|id|#))?:? ?#? ?\d[\d -]{3,}\d\b`), tell: tellNumber},
+}
+
+// phoneLike finds runs of digits with separators; phone reports whether one
+// is a personal number.
+var phoneLike = regexp.MustCompile(`(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d+(?:[ .-]\d+){0,5}`)
+
+// Numbers that belong to organisations, not individuals: UK freephone and
+// non-geographic, NHS 111, Samaritans-style 116 xxx, US toll-free and 988.
+var orgNumber = regexp.MustCompile(`^(?:0800|0808|0300|0330|0333|0345|0370|111|116|1800|800|888|877|866|855|844|833|988|999|911|112)`)
+
+var agePatterns = []pattern{
+	{digits: true, need: needs("year|yr|y/o|yo"), re: re(`\b\d{1,3}[- ]?(?:years?|yrs?|y/o|yo)[- ]?old\b|\b\d{1,3}(?:-year-old|yo)\b`)},
+	{digits: true, need: needs("age"), re: re(`\baged? \d{1,3}\b(?:[ -]*(?:to|-|–|\+|and (?:over|under|above)|or (?:over|under)))?`)},
+	{digits: true, need: needs("turn"), re: re(`\b(?:he|she|i|my \w+|his \w+|her \w+|their \w+|[a-z]+ who)(?: just| has just| recently)? turn(?:ed|s|ing)? \d{1,3}\b`)},
+	{need: needs("in my |in his |in her |in their "), re: re(`\bin (?:my|his|her|their) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
+	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
+	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},`)},
+	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b`)},
+}
+
+// person is a singular noun for someone a practice might see.
+var person = `(?:client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter)`
+
+// personLex and narrativeLex are the word-level forms of person and narrative.
+var (
+	personLex    = lex("client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter")
+	narrativeLex = lex("told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved")
+)
+
+// narrative is a past-tense verb of a story about what someone did or said.
+var narrative = `(?:told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved)`
+
+var storyPatterns = []pattern{
+	{need: needs("client|patient|service user|counsellee"),
+		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| ` + narrative + `\b)`),
+		section: sectionAnonymous, tell: tellStory},
+	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:clients|patients|couples|families)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("helped|supported|saw|treated|counselled|worked with"), re: re(`\bafter we (?:helped|supported|saw|treated|counselled|worked with) (?:him|her|his|her|their|them)\b|\bwe (?:helped|supported) (?:his|her) (?:family|son|daughter|children|kids|marriage)\b`), section: sectionAnonymous, tell: tellStory},
+	{gates: []*lexicon{personLex, narrativeLex},
+		re:      re(`\b(?:a|an|one|the) (?:\w+ ){0,2}` + person + `\b(?: (?:who|from|at|in|of)\b` + win("40") + `)?,? ` + narrative + `\b`),
+		keep:    func(d *doc, s span) bool { return !generalStory.MatchString(d.lower[s.start:s.end]) },
+		section: sectionAnonymous, tell: tellStory},
+	{need: needs("session|appointment|group|couple|client|family"),
+		re: re(`\b(?:in|during|after|from) (?:a |my |our |one |this |today['’]s |yesterday['’]s |this (?:morning|afternoon|evening)['’]s |last (?:night|week)['’]s |a recent |last |the )?(?:session|appointment|group session|group)s? (?:today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week|month)|earlier)\b|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]?s? (?:session|appointment|group|support group|couple|client|family|patient|mum|dad|teenager|\d{1,2} ?o['’]clock)\b|\b(?:today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week)) in (?:group|session|the group|our group)\b|\bin session\b|\bduring (?:a|one|my|our) (?:session|appointment)\b`),
+		keep: func(d *doc, s span) bool {
+			return !genericSession.MatchString(d.lower[s.start:d.sentence(s.start).end])
+		},
+		section: sectionAnonymous, tell: tellStory},
+	{need: needs("came to|came in|come to"), re: re(`\bcame (?:to (?:us|me|see (?:us|me)|our practice|connections)|in (?:on|for|last|this|after|with))\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("finished|completed|ended|started|began|final|last"), re: re(`\b(?:finished|completed|ended|started|began|had) (?:her|his|their) (?:last |final |first )?(?:\w+ )?(?:counsell?ing|therapy|session|course|treatment)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("youngest|oldest|newest|latest|first client"), re: re(`\b(?:our|my) (?:youngest|oldest|newest|latest|first) (?:client|patient)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs(" who "), re: re(`\bthe (?:\w+ )?` + person + ` who ` + narrative + `\b`), section: sectionAnonymous, tell: tellStory},
+}
+
+// generalStory spots sentences about people in general ("a client may feel").
+var generalStory = re(`\b(?:can|may|might|could|will|would|should|often|usually|sometimes)\b|^(?:the|a) (?:\w+ )?(?:client|person|couple|family) (?:was|had)\b`)
+
+// aboutThem spots details of one person's life: their child, partner,
+// therapist or therapy ("her son's school", "his counsellor").
+var aboutThem = pattern{need: needs("her |his "), re: re(`\b(?:her|his)\s+(?:son|daughter|kids|children|child|twins|husband|wife|partner|boyfriend|girlfriend|fianc\w+|mum|dad|mother|father|boss|school|employer|gp|counsell?or|therapist|sessions?|therapy|diagnosis|recovery|panic|anxiety|depression|drinking|addiction)\b`)}
+
+// pastNarrative is a he/she sentence telling what someone did.
+var pastNarrative = pattern{need: needs("he |she "), re: re(`\b(?:he|she)\s+(?:` + narrative + `|has been back|kept|couldn['’]?t|didn['’]?t|wasn['’]?t|never)\b`)}
+
+// genericSession spots sentences that describe sessions in general ("in
+// session, you can ...") rather than one that happened.
+var genericSession = re(`^\w*\s*(?:,\s*)?(?:you|we|clients|people|couples|many|most|it)\b(?: can| may| might| will| often| usually| are| is)`)
+
+// staffSlot is a counsellor's client named by time or kind ("Priya's 3 o'clock").
+var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:\d{1,2}(?:[:.]\d\d)? ?o['’]clock|(?:new |latest |first |last |next |youngest |oldest )?(?:client|couple|family|patient))\b`)}
+
+var workplace = pattern{need: needs("work|teach|taught|stud|employ"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
+
+func (g *Gate) privacy(d *doc) []Finding {
+	var out []Finding
+	add := func(s span, section string, t tell) {
+		if !d.protected(s) {
+			out = append(out, find(RulePrivacy, section, Block, d, s, t))
+		}
+	}
+	for _, n := range g.names(d) {
+		add(n, sectionPrivacy, tellName)
+	}
+	for _, p := range identifierPatterns {
+		for _, s := range d.run(p) {
+			add(s, sectionPrivacy, p.tell)
+		}
+	}
+	for _, s := range g.phones(d) {
+		add(s, sectionPrivacy, tellContact)
+	}
+	for _, p := range agePatterns {
+		for _, s := range d.run(p) {
+			if !ageRange(d.lower[s.start:s.end]) {
+				add(s, sectionPrivacy, tellAge)
+			}
+		}
+	}
+	for _, s := range addresses(d) {
+		add(s, sectionPrivacy, tellPlace)
+	}
+	for _, s := range d.run(staffSlot) {
+		add(s, sectionAnonymous, tellStory)
+	}
+	for _, s := range d.run(workplace) {
+		add(s, sectionPrivacy, tellWork)
+	}
+	for _, f := range scan(d, RulePrivacy, sectionPrivacy, storyPatterns) {
+		add(span{f.Start, f.End}, f.Section, tell{f.Message, f.Suggestion})
+	}
+	if s, ok := g.personalAccount(d); ok && !d.staff {
+		add(s, sectionAnonymous, tellAccount)
+	}
+	if !d.staff && !d.public {
+		for _, p := range []pattern{aboutThem, pastNarrative} {
+			if ss := d.run(p); len(ss) > 0 {
+				add(ss[0], sectionAnonymous, tellStory)
+			}
+		}
+	}
+	return out
+}
+
+// ageRange reports whether an age phrase is an audience range ("aged 5 to 11",
+// "aged 18+") rather than one person's age.
+func ageRange(s string) bool {
+	return strings.HasSuffix(s, "to") || strings.HasSuffix(s, "-") || strings.HasSuffix(s, "–") ||
+		strings.HasSuffix(s, "+") || strings.Contains(s, " and ") || strings.Contains(s, " or ")
+}
+
+// phones returns numbers that look like personal phone, card or account
+// numbers: seven or more digits that are not the practice's own or an
+// organisation's helpline, and not a date.
+func (g *Gate) phones(d *doc) []span {
+	var out []span
+	for _, m := range phoneLike.FindAllStringIndex(d.text, -1) {
+		s := strings.TrimRight(d.text[m[0]:m[1]], " .-")
+		digits := digitsOf(s)
+		if len(digits) < 7 || isDate(s) || g.official(digits) || (len(digits) <= 11 && orgNumber.MatchString(digits)) {
+			continue
+		}
+		out = append(out, span{m[0], m[0] + len(s)})
+	}
+	return out
+}
+
+var dateLike = regexp.MustCompile(`^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$`)
+
+func isDate(s string) bool { return dateLike.MatchString(s) }
+
+// official reports whether digits are (or end with) one of the practice's
+// own or crisis numbers.
+func (g *Gate) official(digits string) bool {
+	for _, d := range g.digits {
+		if digits == d || (len(d) >= 7 && strings.HasSuffix(digits, d[1:])) {
+			return true
+		}
+	}
+	return false
+}

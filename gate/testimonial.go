@@ -1,0 +1,131 @@
+package gate
+
+import "strings"
+
+// Testimonials: the policy forbids both sharing and soliciting them
+// (ACA C.3.b, APA 5.05, CRPO 6.2: star ratings count too). A testimonial is
+// praise of the practice or of a client's result in a client's voice, or
+// attributed to clients; soliciting is asking for reviews, ratings,
+// recommendations or stories of how therapy helped.
+
+var praise = `(?:we|us|our|best|amazing|brilliant|wonderful|fantastic|incredible|changed|helped|saved|life|lives|recommend\w*|grateful|thank\w*|love|lifesaver|difference|hope|whole|myself|again|listened|understood|safe|heard)`
+
+var (
+	tellRating  = tell{"Star ratings, review counts and scores are client testimonials: the policy forbids sharing them.", "Remove the rating or count and describe what the practice offers instead."}
+	tellSolicit = tell{"Asking clients for reviews, ratings, recommendations or stories of how therapy helped is soliciting testimonials, which the policy forbids.", "Remove the request."}
+	tellShare   = tell{"This shares a client testimonial (praise or a success story attributed to a client), which the policy forbids even with permission.", "Remove it and describe the service factually, or share an anonymised theme in general terms."}
+)
+
+var testimonialPatterns = []pattern{
+	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of"),
+		re:   re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|5)[- ]star\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellRating},
+	{need: needs("rating|rated|score|out of ten|out of 10|satisf|respondents|feedback survey|survey"),
+		re:   re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !foodRating.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end]) }, tell: tellRating},
+	{need: needs("review"),
+		re:   re(`\breviews?\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !documentReview.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end]) },
+		tell: tellRating},
+	{need: needs("review|rate us|recommend|nominate|vote"),
+		re:   re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share|quick)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|nominate|vote for) us\b|\bwould you recommend\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
+		keep: notNegated, tell: tellSolicit},
+	{need: needs("means the world|made our day|makes our day|warms our|shout-out|shout out|shoutout|award|choice|voted|nominat|shortlisted|verdict|overheard|word about us|voice note|your words|share your words|before and after|beforeafter|recovery photos|made a difference|rate your|rate ur|your experience with us|experience with us|had to say|speak for themselves"),
+		re: re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|awards?|voted|nominat\w*|shortlisted|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|made a difference|rate (?:your|ur) experience|(?:your )?experience with us|had to say|speak for themselves)\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
+	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words"),
+		re:   re(`\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\bkind (?:words|messages|comments|notes?|cards?|feedback)\b|\b(?:wonderful|lovely|amazing|great|positive|kind|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
+	{need: needs("client|patient|customer|families|couples|people|parents|family"),
+		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
+		keep: func(d *doc, s span) bool { return !aggregate.MatchString(d.lower[s.start:s.end]) }, tell: tellShare},
+	{need: needs("from a|from one|from our|from someone|from former|from past|feedback|review|friends|word of mouth|refer|spread the word|described|liked|loved|valued|asked our|asked clients|describe"),
+		re:   re(`\b(?:message|note|card|letter|email|words|feedback|comment|review|thank[- ]you|gift|flowers)s? from (?:a |one of our |our |former |past |someone who |a former |a past |a recent )?(?:clients?|famil(?:y|ies)|couples?|parents?|patients?|attendees|participants|someone who (?:finished|completed|came|worked|saw|had))\b|\b(?:client|customer|patient|attendee|participant|family|couple)s?['’]? (?:feedback|reviews?|comments|quotes?|words|voices|stories|praise|thanks)\b|\b(?:lovely|kind|great|amazing|wonderful|glowing|5-star|five-star|fantastic|brilliant|beautiful|honest) reviews?\b|\btell (?:your |a )?(?:friends?|family|others|people|colleagues) about us\b|\bword of mouth\b|\brefer a friend\b|\bspread the word about us\b|\b(?:described|describe|call|called|rated|praised) (?:us|our (?:\w+ )?(?:counsell?ors?|therapists?|team|practice|service|sessions?)) as\b|\basked (?:our |some of our )?(?:clients|families|couples|patients) (?:what|how|to)\b|\b(?:clients|families|couples|patients) (?:liked|loved|valued|appreciated|enjoyed|praised) (?:most|our|the way)\b|\b(?:gave|giving|given|give) (?:me|us|her|him|them) (?:my|our|her|his|their) (?:\w+ )?back\b`),
+		keep: notNegated, tell: tellShare},
+	{need: needs("what our|what my|hear from|see why|former clients|clients describe|clients share"),
+		re:   re(`\bwhat (?:our|my|former) (?:clients|patients) (?:say|are saying|think|have to say)\b|\bhear from (?:our|a|one of our) (?:clients?|former clients?)\b|\bsee why (?:people|clients|families|couples) (?:choose|love|trust) us\b|\b(?:former |past )?clients (?:describe|share|explain|talk about)\b`),
+		tell: tellShare},
+	{need: needs("changed|saved|transformed|turned around|best thing|best decision|without you|without them|gave |given |gave us|hope again"),
+		re:   re(`\b(?:changed|saved|transformed|turned around) (?:my|our|their|his|her) li(?:fe|ves)\b|\bbest (?:thing|decision) (?:i|we)(?:['’]ve| have)? (?:ever )?(?:done|made)\b|\bcouldn['’]?t have done it without\b|\b(?:gave|given) (?:me|us|her|him|them) (?:my|our|her|his|their)? ?(?:life|hope|confidence|son|daughter|family|marriage|smile)\b`),
+		tell: tellShare},
+	{need: needs("\"|“|”|'|‘"),
+		re:   re(`(?:["”'’]\s*[-–—~]\s*|["”'’],?\s+(?:says?|said|writes|wrote)\s+)(?:an? |one |our |former |happy |satisfied |grateful )*(?:client|patient|customer|couple|parent|mum|dad|member|attendee)\b|["”]\s*[-–—~]\s*[^\s\d]\.(?:\s?[^\s\d]\.)?|["”]\s*[-–—~]\s*\pL+,? \d{1,2}\b|\bshared with (?:their |her |his )?permission\b`),
+		tell: tellShare},
+	{need: needs("tell|show|share|send|email|let us know|#|tag"),
+		re:   re(`\b(?:tell|show|share with|send|email|let) (?:us|the judges|others|the world)\b` + win("50") + `\bhow\b` + win("40") + `\b(?:helped|changed|made a difference|worked for you|supported)|#[\pL\d_]*(?:helped|success|testimonial|review|changedmy|thankyou|story|journey|recovery)[\pL\d_]*|\b(?:share|tell us|send us|email us|post)\b` + win("20") + `\byour (?:therapy |counsell?ing |recovery )?(?:story|stories|experience|journey|progress)\b` + win("40") + `\b(?:with us|us|our|therapy|counsell?ing|sessions?|connections|working with)\b|\bwhat did you (?:gain|get|learn|take away) from\b`),
+		keep: notNegated, tell: tellSolicit},
+	{need: needs("how we helped|how we've helped|how counselling|how therapy|how our|difference to you"),
+		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
+		tell: tellSolicit},
+	{need: needs("after|since|thanks to|later"), also: needs("she|he|they"),
+		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
+		tell: tellShare},
+}
+
+// aggregate spots general statements about what many people say, which the
+// policy allows ("many couples tell counsellors that ...").
+// documentReview spots reviews that are not clients' opinions: of a policy,
+// a book, opening hours, a case or someone's work.
+var documentReview = re(`\b(?:annual|policy|policies|notice|book|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk)\b`)
+
+// foodRating spots star ratings of food and ordinary things.
+var foodRating = re(`\b(?:food|hygiene|coffee|tea|cake|buns?|bakery|biscuits?|machine|pizza|lunch|café|cafe|film|book|playlist|weather)\b`)
+
+var aggregate = lex("many|most|some|lots of|often|sometimes")
+
+func (g *Gate) testimonial(d *doc) []Finding {
+	fs := scan(d, RuleTestimonial, sectionTestimony, testimonialPatterns)
+	return append(fs, clientQuotes(d)...)
+}
+
+// successStory turns a story about a particular client that ends well
+// ("today she got her first merit") into a testimonial: a success story.
+func successStory(d *doc, story span) (Finding, bool) {
+	loc := d.match(goodNews)
+	if loc == nil {
+		return Finding{}, false
+	}
+	return find(RuleTestimonial, sectionTestimony, Block, d, span{loc[0], loc[1]}, tell{
+		"A story of how a particular client is doing better is a success story, which is a testimonial the policy forbids.",
+		"Remove the story; talk about common themes in general terms instead."}), true
+}
+
+var goodNews = lex("finally|doing better|doing much better|doing brilliantly|doing well|proud|so proud|over the moon|thank-you|thank you|thanks|passed|got her|got his|got their|got into|back to work|back at work|behind the wheel|for the first time|no longer|renewing|recovered|happier|smiling|laughed|celebrat*|congratulat*|well done|milestone|merit|made it|sober|clean|gave me|given me|got me through|helped me|better now|come such a long way|long way|legend|go on")
+
+// clientQuotes finds quotations in a client's voice: four or more words with
+// "I", "me" or "my" and a word of praise or change. A practice has no reason
+// to post such a quotation but a testimonial.
+func clientQuotes(d *doc) []Finding {
+	var out []Finding
+	for _, q := range d.quotes {
+		text := d.lower[q.start:q.end]
+		if len(wordsIn(text)) < 3 {
+			continue
+		}
+		sen := d.sentence(q.start)
+		around := d.lower[sen.start:min(len(d.lower), q.end+60)]
+		self := firstPerson.MatchString(text) && !thoughtQuote.MatchString(around)
+		praised := quotePraise.MatchString(text) && !thoughtQuote.MatchString(around)
+		if !(self && (praised || attributed.MatchString(around))) && !(praised && (attributed.MatchString(around) || self)) && !praiseQuote.MatchString(text) {
+			continue
+		}
+		out = append(out, find(RuleTestimonial, sectionTestimony, Block, d, q, tellShare))
+	}
+	return out
+}
+
+// thoughtQuote spots quoted thoughts in a tip ("notice the thought 'I'm not
+// good enough'"), which are not testimonials.
+var thoughtQuote = re(`\b(?:think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
+
+// attributed spots a quotation credited to a client or to feedback.
+var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|message from|note from|from a)\b|["”'’]\s*[-–—~]`)
+
+// praiseQuote spots quoted praise of the practice in anyone's voice.
+var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|so grateful|couldn['’]?t have)\b`)
+
+var quotePraise = lex("feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
+
+func wordsIn(s string) []string {
+	return strings.Fields(s)
+}
