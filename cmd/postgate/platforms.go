@@ -3,9 +3,11 @@ package main
 import (
 	"github.com/connections/postgate"
 	"github.com/connections/postgate/publishers"
+	"github.com/connections/postgate/publishers/bluesky"
 	"github.com/connections/postgate/publishers/facebook"
 	"github.com/connections/postgate/publishers/instagram"
 	"github.com/connections/postgate/publishers/linkedin"
+	"github.com/connections/postgate/publishers/mastodon"
 	"github.com/connections/postgate/publishers/outbox"
 	"github.com/connections/postgate/publishers/x"
 )
@@ -30,6 +32,8 @@ var connectors = map[postgate.Platform]connector{
 	postgate.Facebook:  live(facebook.New),
 	postgate.Instagram: live(instagram.New),
 	postgate.LinkedIn:  live(linkedin.New),
+	postgate.Mastodon:  live(mastodon.New),
+	postgate.Bluesky:   live(bluesky.New),
 }
 
 // preflights check content against each platform's limits. They read no
@@ -39,6 +43,8 @@ var preflights = map[postgate.Platform]func(postgate.Content) []publishers.Probl
 	postgate.Facebook:  (&facebook.Publisher{}).Preflight,
 	postgate.Instagram: (&instagram.Publisher{}).Preflight,
 	postgate.LinkedIn:  (&linkedin.Publisher{}).Preflight,
+	postgate.Mastodon:  (&mastodon.Publisher{}).Preflight,
+	postgate.Bluesky:   (&bluesky.Publisher{}).Preflight,
 }
 
 func outboxPublisher(dir string, pl postgate.Platform, d publishers.Deps) publishers.Publisher {
