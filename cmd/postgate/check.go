@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -69,14 +71,7 @@ Exit status: 0 if every post passes, 1 if any is rejected, 2 if the input or con
 			if err != nil {
 				return err
 			}
-			rep := checkReport{Warnings: a.gateConfig().Warnings(a.now())}
-			for _, p := range posts {
-				pr, err := checkPost(g, pre, p)
-				if err != nil {
-					return err
-				}
-				rep.Posts = append(rep.Posts, pr)
-			}
+			rep := checkReport{Warnings: a.gateConfig().Warnings(a.now()), Posts: checkAll(g, pre, posts)}
 			rep.Summary = summarize(rep.Posts)
 			if format == "json" {
 				enc := json.NewEncoder(o.stdout)
@@ -97,9 +92,29 @@ Exit status: 0 if every post passes, 1 if any is rejected, 2 if the input or con
 	return cmd
 }
 
+// checkAll checks every post on all CPUs, keeping the calendar's order.
+func checkAll(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, posts []postgate.Post) []postReport {
+	out := make([]postReport, len(posts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = checkPost(g, pre, posts[i])
+			}
+		})
+	}
+	for i := range posts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
 // checkPost gates a post on each of its platforms. The gate failing to
 // evaluate is a rejection (fail closed), reported as a finding.
-func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, p postgate.Post) (postReport, error) {
+func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, p postgate.Post) postReport {
 	pr := postReport{ID: p.ID, Calendar: p.Where(), Platforms: p.Platforms, Verdict: "pass", Findings: []finding{}}
 	perPlatform := len(p.TextFor) > 0
 	for _, pl := range p.Platforms {
@@ -132,7 +147,7 @@ func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []
 			}
 		}
 	}
-	return pr, nil
+	return pr
 }
 
 func summarize(posts []postReport) summary {
