@@ -11,7 +11,7 @@ var tellAccount = tell{"This reads as one person's own account of their life or 
 	"Do not post personal accounts; write about the theme in general terms (\"many people find ...\")."}
 
 var (
-	firstPerson = re(`\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|i['’]ll|me|my|myself|mine)\b`)
+	firstPerson = lex("i|i'm|im|i've|ive|i'd|i'll|me|my|myself|mine")
 	// struggle marks a sentence about personal difficulties or relationships.
 	struggle = lex("feel*|felt|anxi*|depress*|sad*|scared|afraid|worr*|stress*|panic*|hurt*|lonely|alone|angry|anger|cry*|cried|cries|struggl*|cope|coping|suicid*|harm*|die|dying|abuse*|trauma*|therap*|counsel*|diagnos*|medication|addict*|drink*|drug*|sleep*|nightmare*|insomnia*|problem*|issue|issues|help|normal|wrong|obsess*|fear*|breakup|divorce*|cheat*|husband|wife|boyfriend|girlfriend|partner|fianc*|son|daughter|mom|mum|dad|mother|father|brother|sister|parent|parents|family|kid|kids|child|children|friend|friends|ex|marriage|married|relationship|self-esteem|self esteem|hate|loathe|numb|lost|stuck|empty")
 	// voiceOfPractice marks first-person lines the practice's own staff might
@@ -21,12 +21,27 @@ var (
 	thirdPerson = re(`\b(?:he|she|him|her|his|hers|he['’]s|she['’]s)\b`)
 )
 
+// practiceVoice spots a post in the practice's voice, where first-person
+// questions are the reader's FAQs ("How do I know if counselling is right
+// for me? Our FAQ has pointers").
+var practiceVoice = re(`\b(?:our (?:website|faq|team|counsell?ors|therapists|practice|blog|page|leaflet)|we offer|we['’]re here|we are here|connections)\b`)
+
 // personalAccount reports whether d reads as a personal account and returns
 // the span of its first first-person word.
 func (g *Gate) personalAccount(d *doc) (span, bool) {
 	var hits []span
-	for _, s := range d.all(firstPerson) {
-		if !d.quoted(s) {
+	faq, faqKnown := false, false
+	for _, t := range d.toks {
+		if !firstPerson.word(t.s) {
+			continue
+		}
+		if !faqKnown {
+			faq, faqKnown = practiceVoice.MatchString(d.lower), true
+		}
+		s := span{t.start, t.end}
+		sen := d.sentence(s.start)
+		question := sen.end < len(d.lower) && d.lower[sen.end] == '?'
+		if !d.quoted(s) && !(faq && question) {
 			hits = append(hits, s)
 		}
 	}
@@ -39,7 +54,7 @@ func (g *Gate) personalAccount(d *doc) (span, bool) {
 	case len(hits) >= 1:
 		for _, h := range hits {
 			s := d.sentence(h.start)
-			if struggle.MatchString(d.lower[s.start:s.end]) {
+			if d.in(struggle, s) {
 				return h, true
 			}
 		}

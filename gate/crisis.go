@@ -6,28 +6,80 @@ import "strings"
 // of the configured crisis directions, and no post may offer social media as
 // a crisis channel.
 
-var crisisTopic = re(`\b(?:suicid\w*|self[- ]?harm\w*|self[- ]?injur\w*|overdos\w*|kill(?:ing)? (?:myself|yourself|themselves|himself|herself)|end(?:ing|ed)? (?:my|your|their|his|her) (?:own )?li(?:fe|ves)|(?:take|taking|took|takes) (?:my|your|their|his|her) (?:own )?li(?:fe|ves)|(?:want|wanting|wanted) to (?:die|disappear)|(?:don['’]?t|do not|no longer|not) want(?:ing)? to (?:be here|be alive|live|wake up)|dark thoughts|dark place|darkest place|cutting (?:myself|yourself)|(?:in|in a|mental health|emotional|personal|suicidal) crisis|crisis (?:support|line|team|point|number|service|services|care)|in danger|unsafe|stay safe|hurt(?:ing)? (?:yourself|myself|themselves)|harm(?:ing)? (?:yourself|myself|themselves)|end (?:it|it all|things)|ending (?:it|it all|things)|(?:feel|feeling|felt) like giving up|giv(?:e|ing) up (?:tonight|on life|on everything|on yourself)|(?:can['’]?t|cannot|can not) (?:go on|keep going|carry on|take (?:it|this|any ?more)|cope any ?more)|(?:whether|if) you can (?:keep going|go on|carry on)|better off without (?:me|you|them|him|her)|(?:no|any|a|see a) way out|no reason to live|not worth living|thoughts of (?:dying|death|ending)|at risk of harm|too many pills|what['’]?s the point(?: of (?:anything|it all|living|going on))?|won['’]?t make it to|(?:please|just) stay\b|better with you in it|mental health emergency)\b`)
+var crisisTopic = lex(crisisPhrases())
 
-// crisisNeed holds fragments of every crisisTopic phrase, to skip the
-// regexp on posts that cannot match.
-var crisisNeed = needs("suicid|harm|injur|overdos|kill|life|lives|die|disappear|want to|wanting to|dark|cutting|cris|danger|unsafe|safe|hurt|end it|ending it|end things|ending things|giv|go on|going|carry on|take it|take this|any more|anymore|better off|way out|reason to live|worth living|thoughts of|pills|point|make it to|stay|with you in it|emergency")
+// crisisWords are single words that always mean a crisis topic.
+var crisisWords = lex("suicide|suicides|suicidal|suicidality|self-harm|self-harming|self-harmed|selfharm|self-injury|self-injure|self-injuring|overdose|overdoses|overdosed|overdosing|kms|kys|unalive|unaliving|unalived|paracetamol")
+
+// crisisPhrases spells out the phrases of a crisis topic, in every form the
+// lexicon needs (it matches whole words, a final "*" matching any ending).
+func crisisPhrases() string {
+	var ps []string
+	add := func(p ...string) { ps = append(ps, p...) }
+	pron := []string{"my", "your", "their", "his", "her"}
+	self := []string{"myself", "yourself", "themselves", "himself", "herself"}
+	for _, v := range []string{"kill", "killing", "hurt", "hurting", "harm", "harming", "cutting", "cut"} {
+		for _, o := range self {
+			add(v + " " + o)
+		}
+	}
+	for _, v := range []string{"end", "ending", "ended", "take", "taking", "took", "takes"} {
+		for _, p := range pron {
+			add(v+" "+p+" life", v+" "+p+" own life", v+" "+p+" lives", v+" "+p+" own lives")
+		}
+	}
+	for _, v := range []string{"want", "wanting", "wanted"} {
+		add(v+" to die", v+" to disappear")
+	}
+	for _, n := range []string{"don't", "do not", "no longer", "not"} {
+		for _, w := range []string{"want to be here", "want to be alive", "want to live", "want to wake up", "wanting to be here", "wanting to wake up", "wanting to live"} {
+			add(n + " " + w)
+		}
+	}
+	for _, c := range []string{"can't", "cannot", "can not"} {
+		add(c+" go on", c+" keep going", c+" carry on", c+" take it", c+" take this", c+" take any more", c+" take anymore", c+" cope any more", c+" cope anymore", c+" see the point", c+" see any point")
+	}
+	add("dark thoughts", "dark place", "darkest place", "in crisis", "in a crisis", "mental health crisis", "emotional crisis",
+		"personal crisis", "suicidal crisis", "crisis support", "crisis line", "crisis team", "crisis point", "crisis number",
+		"crisis service", "crisis services", "crisis care", "in danger", "unsafe", "stay safe", "end it", "end it all",
+		"end things", "ending it", "ending it all", "ending things", "feel like giving up", "feeling like giving up",
+		"felt like giving up", "give up tonight", "giving up tonight", "give up on life", "giving up on life",
+		"give up on everything", "giving up on yourself", "whether you can keep going", "if you can keep going",
+		"whether you can go on", "if you can go on", "whether you can carry on", "better off without me",
+		"better off without you", "better off without them", "better off without him", "better off without her",
+		"no way out", "any way out", "see a way out", "no reason to live", "not worth living", "thoughts of dying",
+		"thoughts of death", "thoughts of ending", "thoughts of suicide", "at risk of harm", "too many pills",
+		"handful of pills", "handful of paracetamol", "handful of tablets", "thinking about jumping", "thinking of jumping",
+		"is cutting", "are cutting", "been cutting", "friend cutting", "the pills won't", "what's the point",
+		"whats the point", "won't make it to", "please stay", "just stay", "better with you in it", "mental health emergency",
+		"only thing stopping you", "giving your things away", "giving away your things", "saying goodbyes", "goodbye letters",
+		"goodbye letter", "on a bridge", "stockpiling", "feeling like a burden", "feel like a burden", "cope without you",
+		"cope fine without you", "how you'd do it", "won't matter", "better off gone", "pills are in your hand",
+		"whether to carry on", "no point carrying on", "no point in carrying on", "no point going on", "stepping off",
+		"better without you", "lighter without you", "without you in it", "better off dead", "hold on until", "hold on till",
+		"please hold on", "too heavy to carry", "point in waking up", "point in living", "point in going on")
+	return strings.Join(ps, "|")
+}
 
 // notCrisis lists everyday uses of "crisis".
-var notCrisis = re(`\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b`)
+var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b`)
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
-var socialCrisis = re(`\b(?:dms?|direct message|message (?:us|this page|the page|here)|(?:send|drop|leave) us a (?:dm|message|voice ?mail|note)|a message away|voice ?mail|inbox|comment|comments|reply|replies|tag us|reach out (?:to us )?here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is (?:here|open)|on (?:insta|instagram|facebook|twitter))\b`)
+var socialCrisis = lex("message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter")
 
 var crisisMoment = lex("crisis|urgent|emergency|dark thoughts|tonight|right now|any time|day or night|24/7|suicid*|self-harm*|self harm*|selfharm*|struggling|in danger|unsafe|overdos*|want to die|talk you through|reach out")
 
 func (g *Gate) crisisRule(d *doc) []Finding {
 	var topics []span
-	if !d.has(crisisNeed) {
-		return nil
+	var found []span
+	for _, l := range []*lexicon{crisisWords, crisisTopic} {
+		if loc := d.match(l); loc != nil {
+			found = append(found, span{loc[0], loc[1]})
+		}
 	}
-	for _, s := range d.all(crisisTopic) {
+	for _, s := range found {
 		sen := d.sentence(s.start)
-		if !notCrisis.MatchString(d.lower[max(sen.start, s.start-20):s.end]) {
+		if !notCrisis.MatchString(d.lower[sen.start:sen.end]) {
 			topics = append(topics, s)
 		}
 	}
@@ -40,12 +92,12 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 			"This mentions suicide, self-harm or crisis but does not tell people where to get urgent help.",
 			"Add a crisis direction such as \"" + g.directionExample() + "\"."}))
 	}
-	for _, s := range d.all(socialCrisis) {
+	for _, s := range d.every(socialCrisis) {
 		sen := d.sentence(s.start)
-		if d.negated(s) || d.in(negation, sen) {
+		if d.negated(s) || d.in(negation, d.clause(s.start)) {
 			continue
 		}
-		if d.in(crisisMoment, sen) || d.in(offerHelp, sen) {
+		if d.in(crisisMoment, sen) || d.in(offerHelp, sen) || topicIn(topics, sen) {
 			t := tell{"Social media must not be offered as a place to get help in a crisis.",
 				"Remove the invitation to message or comment, and direct people to emergency services or a crisis line."}
 			out = append(out, find(RuleCrisis, sectionCrisis, Block, d, s, t),
@@ -53,6 +105,16 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		}
 	}
 	return out
+}
+
+// topicIn reports whether one of the crisis topics lies inside s.
+func topicIn(topics []span, s span) bool {
+	for _, t := range topics {
+		if s.contains(t) {
+			return true
+		}
+	}
+	return false
 }
 
 var offerHelp = lex("we'll|we will|we can|we're here|someone will|a counsellor will|a counselor will|talk|listen|help|support")

@@ -15,12 +15,13 @@ type doc struct {
 	protect []span  // the practice's own staff names and contacts
 	quotes  []span  // text inside quotation marks
 	digits  bool    // whether the text has any digit
+	gate    *Gate   // the gate checking this text
 	staff   bool    // whether a word of a staff name appears
 	public  bool    // whether a public figure or team member is named (set by names)
 	ws      []word  // the words of text
 	sens    []span  // the sentences of text, made on first use
 	toks    []token // the words of lower, for lexicons
-	needles []bool  // which needles occur in lower
+	needles []int32 // where each needle first ends in lower, or -1
 }
 
 // tokensIn returns the tokens of the lowered text inside s.
@@ -36,8 +37,31 @@ func (d *doc) tokensIn(s span) []token {
 // match returns the first match of l in the whole text, or nil.
 func (d *doc) match(l *lexicon) []int { return l.find(d.toks) }
 
+// every returns the spans of all matches of l in the text.
+func (d *doc) every(l *lexicon) []span {
+	var out []span
+	for i := 0; i < len(d.toks); i++ {
+		if end, ok := l.at(d.toks[i:]); ok {
+			out = append(out, span{d.toks[i].start, end})
+		}
+	}
+	return out
+}
+
 // in reports whether a word of l appears inside s.
 func (d *doc) in(l *lexicon, s span) bool { return l.find(d.tokensIn(s)) != nil }
+
+// clause returns the bounds of the clause around byte offset i: the
+// sentence cut at ; : , and dashes.
+func (d *doc) clause(i int) span {
+	sen := d.sentence(i)
+	start := sen.start + strings.LastIndexAny(d.lower[sen.start:i], ";:,–—") + 1
+	end := strings.IndexAny(d.lower[i:sen.end], ";:,–—")
+	if end < 0 {
+		return span{start, sen.end}
+	}
+	return span{start, i + end}
+}
 
 // sentences splits the text at . ! ? and line breaks.
 func (d *doc) sentences() []span {
@@ -54,7 +78,7 @@ func (d *doc) sentences() []span {
 }
 
 func (g *Gate) newDoc(text string) *doc {
-	d := &doc{text: text, lower: lowerASCII(text)}
+	d := &doc{text: text, lower: lowerASCII(text), gate: g}
 	for _, list := range [][]string{g.staff, g.contacts} {
 		for _, s := range list {
 			for i := 0; ; {
@@ -120,14 +144,37 @@ func spanOf(m []int) span {
 	return span{m[0], m[1]}
 }
 
-// sentence returns the bounds of the sentence around byte offset i.
+// sentence returns the bounds of the sentence around byte offset i. A full
+// stop ends a sentence only when a space, quote, bracket or the end follows,
+// so "8.2" and "hello@x.example" stay whole.
 func (d *doc) sentence(i int) span {
-	start := strings.LastIndexAny(d.lower[:i], ".!?\n") + 1
-	end := strings.IndexAny(d.lower[i:], ".!?\n")
-	if end < 0 {
-		return span{start, len(d.lower)}
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		if d.boundary(j) {
+			start = j + 1
+			break
+		}
 	}
-	return span{start, i + end}
+	for j := i; j < len(d.lower); j++ {
+		if d.boundary(j) {
+			return span{start, j}
+		}
+	}
+	return span{start, len(d.lower)}
+}
+
+func (d *doc) boundary(j int) bool {
+	switch d.lower[j] {
+	case '!', '?', '\n':
+		return true
+	case '.':
+		if j+1 == len(d.lower) {
+			return true
+		}
+		c := d.lower[j+1]
+		return c == ' ' || c == '\n' || c == '"' || c == '\'' || c == ')' || c == '\r' || c == '\t' || c >= 0x80
+	}
+	return false
 }
 
 // negation words that, shortly before a phrase, reverse its meaning.

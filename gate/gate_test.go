@@ -224,3 +224,25 @@ func TestStaffAndContactsFromConfig(t *testing.T) {
 		t.Fatalf("the practice's own staff and contacts were rejected: %+v", v.Findings)
 	}
 }
+
+// TestNeedWindow checks that starting each pattern at the sentence of its
+// first needle (a speed-up) finds exactly what a run over the whole text does.
+func TestNeedWindow(t *testing.T) {
+	g := mustGate(t, examplesConfig())
+	files, _ := filepath.Glob(filepath.Join("testdata", "dev-*.yaml"))
+	for _, f := range files {
+		posts, err := LoadLabelled(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range posts {
+			fast, _ := g.Check(p.Content())
+			needWindow = false
+			slow, _ := g.Check(p.Content())
+			needWindow = true
+			if !slices.EqualFunc(fast.Findings, slow.Findings, func(a, b Finding) bool { return a == b }) {
+				t.Errorf("%s %s: findings differ with the needle window:\n fast %+v\n slow %+v", f, p.ID, fast.Findings, slow.Findings)
+			}
+		}
+	}
+}

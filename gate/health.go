@@ -19,7 +19,7 @@ var healthNeed = needs("depress|anxi|stress|insomnia|sleep|ptsd|trauma|ocd|adhd|
 
 // healthLex is the word-level form of healthTerm: claim patterns run only on
 // sentences that mention health.
-var healthLex = lex("depress*|antidepressant*|anxiety|anxious|stress*|insomnia|sleep*|ptsd|trauma*|ocd|adhd|autism|panic*|mood|moods|serotonin|dopamine|endorphins|oxytocin|cortisol|adrenaline|hormone|hormones|nervous system|vagus nerve|brain|brains|memory|memories|immun*|blood pressure|blood sugar|heart|gut|pain|symptom|symptoms|mental health|mental illness|illness*|disorder|disorders|addiction*|burnout|grief|bipolar|schizophreni*|dementia|inflammation|wellbeing|well-being|self-esteem|suicid*|self-harm|eating disorder*|obesity|weight|cancer|diabetes|risk|recovery|recover*|relapse|phobia|phobias|nerves|health|healthier|happier|happiness|resilience|loneliness|lonely|focus|concentration|energy|fatigue|healing|heal*|mind|body|smoking|worse|better|effective|imbalance|cause|causes|hippocampus|cure*|treatment*|remedy|remedies|regulation|emotional|cigarettes|sick|died|die|deaths")
+var healthLex = lex("smoking|microbiome|sickness|absence|remission|psychosis|cannabis|sunshine|blues|massage|nidra|gp|heartbreak|procrastination|overthinking|concentration|depress*|antidepressant*|anxiety|anxious|stress*|insomnia|sleep*|ptsd|trauma*|ocd|adhd|autism|panic*|mood|moods|serotonin|dopamine|endorphins|oxytocin|cortisol|adrenaline|hormone|hormones|nervous system|vagus nerve|brain|brains|memory|memories|immun*|blood pressure|blood sugar|heart|gut|pain|symptom|symptoms|mental health|mental illness|illness*|disorder|disorders|addiction*|burnout|grief|bipolar|schizophreni*|dementia|inflammation|wellbeing|well-being|self-esteem|suicid*|self-harm|eating disorder*|obesity|weight|cancer|diabetes|risk|recovery|recover*|relapse|phobia|phobias|nerves|health|healthier|happier|happiness|resilience|loneliness|lonely|focus|concentration|energy|fatigue|healing|heal*|mind|body|smoking|worse|better|effective|imbalance|cause|causes|hippocampus|cure*|treatment*|remedy|remedies|regulation|emotional|cigarettes|sick|died|die|deaths")
 
 var claimVerb = `(?:reduc|lower|boost|improv|increas|caus|trigger|cur|heal|treat|prevent|protect|chang|rewir|reset|regulat|balanc|releas|reliev|eas|calm|strengthen|weaken|damag|harm|worsen|shrink|repair|restor|revers|eliminat|fight|stabilis|stabiliz|detox|flood|doubl|halv|slash|lengthen|shorten|add|rais|spik|destroy|ruin|fix|beat|transform|unlock|activat|stimulat|rebalanc)(?:e|es|ed|s|ing)?`
 
@@ -33,20 +33,16 @@ var healthPatterns = []pattern{
 		also: needs("show|suggest|prove|found|find|confirm|tell|say|agree|recommend|advise|describe|state|estimate|report|warn"),
 		re:   re(`\b(?:studies|research|science|evidence|trials?|data|experts?|scientists|doctors|researchers|psychologists|gps|the (?:nhs|nice|who|cdc|apa|government)|nhs|nice|world health organi[sz]ation)(?: \w+){0,4} (?:shows?|suggests?|proves?|has shown|have shown|found|finds|confirms?|tells us|says?|agree|recommends?|advises?|describes?|states?|estimates?|reports?|warns?)\b`), tell: tellResearch},
 	{need: needs("according to|study"), re: re(`\baccording to\b|\ba (?:new |recent |major |large |harvard |landmark )?study\b`), tell: tellResearch},
-	{gates: []*lexicon{healthLex}, need: needs("%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third of|quarter of|thirds of|quarters of|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"), digits: false,
-		re: re(`(?:\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|millions|thousands) of\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b)`),
+	{gates: []*lexicon{healthLex}, need: needs("out of 10|out of ten|%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third|quarter|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"),
+		re: re(`(?:\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|the majority|millions|thousands) of\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten)\b|\bby \d+\s?%|\b\d[\d,.]* (?:million|thousand)\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b)`),
 		keep: func(d *doc, s span) bool {
 			return !d.in(testimonialStat, d.sentence(s.start))
 		},
 		tell: tell{"A health statistic needs evidence from an accepted source.",
 			"Attach the source of the figure (an accepted domain or a DOI), or remove the figure."}},
 	{gates: []*lexicon{healthLex, claimLex},
-		re:   re(`\b` + claimVerb + `\b` + win("60") + `\b` + healthTerm + `\b`),
-		keep: func(d *doc, s span) bool { return !hedged(d, s) && !d.negated(s) && !imperative(d, s) },
-		tell: tellClaim},
-	{gates: []*lexicon{healthLex, claimLex},
-		re:   re(`\b` + healthTerm + `\b (?:\w+ )?` + claimVerb + `\b (?:the|your|our|a|people|children|kids|teenagers|adults|us)\b`),
-		keep: func(d *doc, s span) bool { return !hedged(d, s) && !d.negated(s) && !d.quoted(s) },
+		re:   re(`\b` + healthTerm + `\b (?:\w+ )?` + claimVerb + `\b (?:the|your|our|a|people|children|kids|teenagers|adults|us|gp|staff)\b`),
+		keep: func(d *doc, s span) bool { return !hedged(d, s) && !d.quoted(s) },
 		tell: tellClaim},
 	{gates: []*lexicon{healthLex}, need: needs("caused|cured|treated|linked|associated|connected|stored|rooted|triggered|made worse|worsened|driven|fuel"),
 		re:   re(`\b(?:is|are|gets?|has been|have been) (?:\w+ )?(?:caused|cured|treated|linked|associated|connected|stored|rooted|triggered|made worse|worsened|driven|fuelled|fueled) (?:by|to|with|in)\b`),
@@ -60,8 +56,8 @@ var healthPatterns = []pattern{
 	{need: needs("treatment|remedy|cure|therapy|antidepressant|way to"), also: needs(" is | are "),
 		re:   re(`\b(?:is|are) (?:an? |the )?(?:most |more |very |highly |hugely )?(?:effective|proven|evidence-based|powerful|natural|best|only|fastest|safe|safest) (?:\w+ )?(?:treatment|remedy|cure|therapy|antidepressant|way to (?:treat|beat|cure|fix|heal))\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
-	{need: needs("effective than|as well as|better than|faster than|natural|chemical imbalance|cause of|killer"),
-		re:   re(`\b(?:more|less|as) effective than\b|\bworks? (?:as well as|better than|faster than)\b|\bnatural (?:antidepressant|remedy|cure|treatment|painkiller|sedative)\b|\bchemical imbalance\b|\b(?:the|a) (?:leading|main|biggest|number one|root|single biggest) (?:cause of|killer)\b`),
+	{need: needs("effective than|effective as|as well as|better than|faster than|natural|chemical imbalance|cause of|killer|alternative to|directly linked|hand in hand|stages|officially|fact.|fact!|= |equals|saves the nhs|tripl|doubl|quadrupl|halved|the rate of|research:|report"),
+		re:   re(`\b(?:more|less|as) effective (?:than|as)\b|\bnatural alternative to\b|\bdirectly linked\b|\bgo hand in hand\b|\b(?:five|5|seven|7) stages\b|\bofficially (?:a|an)\b|\bfact[.!]|\b\d+ (?:minutes|hours) of [\w ]+ ?(?:=|equals)|\bsaves? the nhs\b|\b(?:tripl|doubl|quadrupl)(?:ed|es|ing)\b|\bhalved\b|\b(?:\d+|two|three|four) times the rate\b|\b(?:new )?research:|\b(?:a|the) (?:new |recent )?report\b|\bworks? (?:as well as|better than|faster than)\b|\bnatural (?:antidepressant|remedy|cure|treatment|painkiller|sedative)\b|\bchemical imbalance\b|\b(?:the|a) (?:leading|main|biggest|number one|root|single biggest) (?:cause of|killer)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
 	{need: needs("harmful|bad for|bad to|toxic|dangerous|good for|healing|therapeutic|essential"),
 		re:   re(`\b(?:harmful|bad|toxic|dangerous|good|healing|therapeutic|essential) (?:to|for) (?:your |our |the )?(?:health|brain|heart|mental health|mood|sleep|body|nervous system|immune system)\b`),
@@ -73,11 +69,41 @@ var healthPatterns = []pattern{
 		re:   re(`\b(?:more|less) likely to (?:develop|suffer|experience|recover|be diagnosed|get|have)\b|\b(?:develop|have|show|report|experience|enjoy|get) (?:better|worse|fewer|lower|higher|stronger|weaker)\b|\b(?:twice|three times|four times|\d+ times|\d+%) (?:as|more|less|faster|quicker|slower)\b|\b(?:recover|heal|sleep|cope)\w* (?:\w+ )?(?:twice|three times|faster|quicker|better) (?:than|as)\b|\b(?:number one|leading|biggest|most common|main|top) (?:\w+ )?(?:reason|cause|causes|trigger|driver|risk factor)s? (?:of|for)\b`),
 		keep: func(d *doc, s span) bool { return notHedgedOrNegated(d, s) && !d.quoted(s) },
 		tell: tellClaim},
-	{gates: []*lexicon{healthLex, remedyLex},
-		re:   re(`\b(?:supplements?|vitamins?|magnesium|ashwagandha|cbd|omega[- ]?3|essential oils?|herbal|herbs|st john['’]s wort|probiotics?|detox|cold (?:showers?|plunges?|water)|melatonin|caffeine|sugar|alcohol)\b` + win("60") + `\b(?:` + claimVerb + `|is|are|works?|makes?)\b`),
+	{gates: []*lexicon{remedyLex},
+		re:   re(`\b(?:supplements?|vitamins?|magnesium|ashwagandha|cbd|omega[- ]?3|essential oils?|herbal|herbs|st john['’]s wort|probiotics?|detox|cold (?:showers?|plunges?|water)|melatonin|caffeine|sugar|alcohol)\b` + win("60") + `\b(?:` + claimVerb + `|is|are|works?|makes?|for (?:your )?(?:mood|anxiety|sleep|depression|stress|energy|focus|immunity|nerves))\b`),
 		keep: notHedgedOrNegated,
 		tell: tell{"This suggests a substance or remedy has a health effect; that needs evidence from an accepted source.",
 			"Attach evidence from an accepted source, or remove the claim."}},
+}
+
+// effectClaims finds a verb of effect followed, in the same sentence and
+// within a few words, by a health term ("journaling lowers cortisol"), unless
+// the claim is softened or is an imperative tip. It works on words, not a
+// regexp, to stay fast.
+func effectClaims(d *doc) []Finding {
+	var out []Finding
+	for _, sen := range d.sentences() {
+		toks := d.tokensIn(sen)
+		for i, t := range toks {
+			if !claimLex.word(t.s) {
+				continue
+			}
+			rest := toks[i+1:]
+			for len(rest) > 0 && rest[len(rest)-1].start-t.end > 60 {
+				rest = rest[:len(rest)-1]
+			}
+			loc := healthLex.find(rest)
+			if loc == nil {
+				continue
+			}
+			s := span{t.start, loc[1]}
+			if !hedged(d, s) && !imperative(d, s) {
+				out = append(out, find(RuleHealth, sectionHealth, Block, d, s, tellClaim))
+				break
+			}
+		}
+	}
+	return out
 }
 
 var tellResearch = tell{"This presents research, proof or an authority's advice about health; the policy allows health information only when it is evidence-based.",
@@ -85,7 +111,7 @@ var tellResearch = tell{"This presents research, proof or an authority's advice 
 
 // The word-level gates of the claim patterns.
 var (
-	claimLex  = lex("reduc*|lower*|boost*|improv*|increas*|caus*|trigger*|cure|cures|cured|curing|heal*|treat*|prevent*|protect*|chang*|rewir*|reset*|regulat*|balanc*|releas*|reliev*|eas*|calm*|strengthen*|weaken*|damag*|harm*|worsen*|shrink*|repair*|restor*|revers*|eliminat*|fight*|stabilis*|stabiliz*|detox*|flood*|doubl*|halv*|slash*|lengthen*|shorten*|add*|rais*|spik*|destroy*|ruin*|fix*|beat*|transform*|unlock*|activat*|stimulat*|rebalanc*")
+	claimLex  = lex("cut|cuts|control|controls|drive|drives|determine|determines|burns|affect|affects|affected|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|boost|boosts|boosted|boosting|improve|improves|improved|improving|increase|increases|increased|increasing|cause|causes|caused|causing|trigger|triggers|triggered|cure|cures|cured|curing|heal|heals|healed|treat|treats|treated|prevent|prevents|prevented|protect|protects|protected|protecting|change|changes|changed|rewire|rewires|rewired|reset|resets|regulate|regulates|regulated|balance|balances|balanced|release|releases|released|relieve|relieves|relieved|ease|eases|eased|calms|calmed|strengthen|strengthens|strengthened|weaken|weakens|weakened|damage|damages|damaged|harms|harmed|worsen|worsens|worsened|shrink|shrinks|shrank|repair|repairs|repaired|restore|restores|restored|reverse|reverses|reversed|eliminate|eliminates|eliminated|fights|fought|stabilise|stabilises|stabilize|stabilizes|detox|detoxes|detoxify|floods|flooded|double|doubles|doubled|halve|halves|halved|slash|slashes|slashed|lengthen|lengthens|shorten|shortens|adds|added|raise|raises|raised|spike|spikes|spiked|destroy|destroys|destroyed|ruin|ruins|ruined|fix|fixes|fixed|beat|beats|transform|transforms|transformed|unlock|unlocks|activate|activates|stimulate|stimulates|rebalance|rebalances")
 	remedyLex = lex("supplement*|vitamin*|magnesium|ashwagandha|cbd|omega*|oil|oils|herbal|herbs|wort|probiotic*|detox|cold|melatonin|caffeine|sugar|alcohol")
 )
 
@@ -93,7 +119,7 @@ func notHedgedOrNegated(d *doc, s span) bool { return !hedged(d, s) && !d.negate
 
 // testimonialStat spots satisfaction figures, which are testimonials, not
 // health statistics.
-var testimonialStat = lex("recommend*|satisf*|rated|rate|review|reviews|would return|come back")
+var testimonialStat = lex("recommend*|satisf*|rated|review|reviews|would return|come back|listened to|respondents")
 
 // idiomBetter spots "makes ... better" said of ordinary things.
 var idiomBetter = lex("day|week|morning|monday|friday|tea|coffee|cake|everything|it all|things")
@@ -115,6 +141,7 @@ func imperative(d *doc, s span) bool {
 
 func (g *Gate) health(d *doc, evidence []string) []Finding {
 	fs := scan(d, RuleHealth, sectionHealth, healthPatterns)
+	fs = append(fs, effectClaims(d)...)
 	if len(fs) == 0 || g.accepted(evidence) {
 		return nil
 	}

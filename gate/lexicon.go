@@ -11,18 +11,19 @@ type lexicon struct {
 	exact   map[string]bool
 	prefix  map[string]bool
 	minStem int
-	phrases [][]string
+	phrases map[string][][]string // multi-word entries by their first word
 }
 
 // lex builds a lexicon from entries separated by "|".
 func lex(spec string) *lexicon {
-	l := &lexicon{exact: map[string]bool{}, prefix: map[string]bool{}, minStem: 1 << 30}
+	l := &lexicon{exact: map[string]bool{}, prefix: map[string]bool{}, minStem: 1 << 30, phrases: map[string][][]string{}}
 	for _, e := range strings.Split(spec, "|") {
 		e = strings.TrimSpace(e)
 		switch {
 		case e == "":
 		case strings.Contains(e, " "):
-			l.phrases = append(l.phrases, strings.Fields(e))
+			f := strings.Fields(e)
+			l.phrases[f[0]] = append(l.phrases[f[0]], f)
 		case strings.HasSuffix(e, "*"):
 			stem := strings.TrimSuffix(e, "*")
 			l.prefix[stem] = true
@@ -48,13 +49,29 @@ func (l *lexicon) find(toks []token) []int {
 		if l.word(t.s) {
 			return []int{t.start, t.end}
 		}
-		for _, p := range l.phrases {
+		for _, p := range l.phrases[t.s] {
 			if end, ok := l.phrase(toks[i:], p); ok {
 				return []int{t.start, end}
 			}
 		}
 	}
 	return nil
+}
+
+// at reports whether an entry starts at toks[0], and where it ends.
+func (l *lexicon) at(toks []token) (int, bool) {
+	if len(toks) == 0 {
+		return 0, false
+	}
+	if l.word(toks[0].s) {
+		return toks[0].end, true
+	}
+	for _, p := range l.phrases[toks[0].s] {
+		if end, ok := l.phrase(toks, p); ok {
+			return end, true
+		}
+	}
+	return 0, false
 }
 
 func (l *lexicon) word(w string) bool {

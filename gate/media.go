@@ -12,7 +12,21 @@ import (
 // needs a consent reference; a photo of people without consent is a client
 // privacy problem. Findings about an image carry spans into its alt text.
 
-var peopleInImage = lex("people|person|persons|man|men|woman|women|boy|boys|girl|girls|child|children|kid|kids|teen|teens|teenager|teenagers|family|families|couple|couples|group|members|client|clients|patient|patients|attendees|participants|friends|crowd|face|faces|portrait|selfie|mum|dad|mother|father|baby|babies|volunteers|us|everyone|guests|colleagues|team|staff|students|residents")
+var peopleInImage = lex("people|person|persons|man|men|woman|women|boy|boys|girl|girls|child|children|kid|kids|teen|teens|teenager|teenagers|family|families|couple|couples|group|members|client|clients|patient|patients|attendees|participants|friends|crowd|face|faces|portrait|selfie|mum|dad|mother|father|baby|babies|volunteers|us|everyone|guests|colleagues|our team|the team|team members|staff members|members of staff|students|residents")
+
+// namedInAlt returns the span of a staff name or a known given name in alt
+// text: a photo of a named person shows people.
+func (g *Gate) namedInAlt(alt string) []int {
+	for _, w := range words(alt) {
+		if b := bare(w.s); g.staffWord[b] || useNameData && firstNames[b] {
+			return []int{w.start, w.start + len(b)}
+		}
+	}
+	return nil
+}
+
+// noPeople spots alt text that says nobody is in the picture.
+var noPeople = re(`\b(?:no people|no-one|no one|nobody|without people|empty|no faces|unoccupied)\b`)
 
 // identifiedInImage spots alt text describing something that names a person.
 var identifiedInImage = re(`\b(?:signed|signature|name tag|name badge|named|initials|handwriting|handwritten|number plate|address|face of|wearing a badge)\b`)
@@ -29,12 +43,12 @@ func (g *Gate) media(ms []postgate.Media) ([]Finding, error) {
 				return nil, fmt.Errorf("gate: image %s is not a regular file", m.Path)
 			}
 		}
-		out = append(out, imageFindings(i+1, m)...)
+		out = append(out, g.imageFindings(i+1, m)...)
 	}
 	return out, nil
 }
 
-func imageFindings(n int, m postgate.Media) []Finding {
+func (g *Gate) imageFindings(n int, m postgate.Media) []Finding {
 	name := fmt.Sprintf("Image %d (%s)", n, m.Path)
 	alt := m.Alt
 	lower := lowerASCII(alt)
@@ -69,7 +83,11 @@ func imageFindings(n int, m postgate.Media) []Finding {
 			Suggestion: "Crop or blur the identifying detail, or use another image."})
 	}
 	if source != postgate.SourceConsent && source != postgate.SourceStock {
-		if loc := peopleInImage.FindStringIndex(lower); loc != nil {
+		loc := peopleInImage.FindStringIndex(lower)
+		if loc == nil {
+			loc = g.namedInAlt(alt)
+		}
+		if loc != nil && !noPeople.MatchString(lower) {
 			out = append(out, Finding{Rule: RulePrivacy, Section: sectionPrivacy, Severity: Block,
 				Match: alt[loc[0]:loc[1]], Start: loc[0], End: loc[1],
 				Message:    name + ": its alt text says it shows people, and there is no record of their consent; photos can identify clients (the span is in the image's alt text).",

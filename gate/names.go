@@ -121,7 +121,11 @@ func (g *Gate) names(d *doc) []span {
 	exempt := map[string]bool{}
 	for i := 0; i < len(ws); i++ {
 		w := bare(ws[i].s)
-		if !title(w) || notName[w] || g.staffWord[w] || roleBefore.MatchString(strings.ToLower(w)+" ") {
+		if initial(w) && i > 0 && (titles[strings.ToLower(strings.TrimSuffix(ws[i-1].s, "."))] || g.nameCue(d, ws, i)) {
+			out = append(out, span{ws[i].start, ws[i].end})
+			continue
+		}
+		if !title(w) || notName[w] || g.staffWord[w] || roleWord[strings.ToLower(w)] {
 			continue
 		}
 		next, hasNext := following(d.text, ws, i)
@@ -131,7 +135,7 @@ func (g *Gate) names(d *doc) []span {
 		end := i
 		for end+1 < len(ws) && end-i < 3 {
 			n, ok := following(d.text, ws, end)
-			if !ok || !(title(bare(n.s)) || initial(n.s)) || notName[bare(n.s)] || placeNoun[bare(n.s)] {
+			if !ok || !(title(bare(n.s)) || initial(n.s)) || notName[bare(n.s)] || placeNoun[bare(n.s)] || g.staffWord[bare(n.s)] {
 				break
 			}
 			end++
@@ -191,9 +195,9 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 	return false
 }
 
-var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under", "|")
+var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under|reminder|thinking of|welcome back|love to", "|")
 
-var nameIntro = re(`(?:\bname(?: is|:|\?| was)|\b(?:change|correct|update|amend)\w* it to|\bunder|\bnamed|\bcalled|\bclient|\bpatient|\bsays|\bsaid|\bthanks to|\bcongratulations to|\bwell done(?: to)?|\bhappy birthday(?: to)?|\bbig hug to|\bshout-?out to)[\s,:]*$`)
+var nameIntro = re(`(?:\bname(?: is|:|\?| was)|\b(?:change|correct|update|amend)\w* it to|\bunder|\bnamed|\bcalled|\bclient|\bpatient|\bsays|\bsaid|\bthanks to|\bcongratulations to|\bwell done(?: to)?|\bhappy birthday(?: to)?|\bbig hug to|\bshout-?out to|\breminder to|\bthinking of|\bwelcome back|\blove to)[\s,:]*$`)
 
 // publicRole reports whether the name at ws[i] follows a role that marks a
 // member of the team or a public figure ("our trainee Jamie", "author Matt
@@ -205,7 +209,7 @@ func publicRole(d *doc, ws []word, i int) bool {
 
 // quotedBy spots a name that signs a quotation or a title ("'Mad Girl' by",
 // "— Brené Brown", "as Maya Angelou put it").
-var quotedBy = re(`(?:['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\bbook by|\bwritten by)\s*$`)
+var quotedBy = re(`(?:['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\bbook by|\bwritten by)\s*(?:(?:dr|prof|professor|sir|dame)\.?\s+)?$`)
 
 // roleAfter reports whether the name at ws[i] is followed by an appositive
 // role of a professional or public figure ("Sarah Okafor, clinical
@@ -217,11 +221,21 @@ func roleAfter(d *doc, ws []word, i int) bool {
 }
 
 var (
-	roleAfterRe = re(`^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ )?(?:psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
-	publicWork  = re(`^(?:['’]s? (?:\w+ )?(?:book|books|podcast|episode|memoir|novel|poem|poems|poetry|album|song|talk|ted talk|research|work|words|quote|advice|film|documentary|show|column|blog|article|collection|study|theory|model|speech|interview|programme)|,? (?:writes|wrote|described|describes|put it|puts it|reminds us|teaches|taught|coined|famously|once said|has written|has spoken|has talked|has been open|talks about|spoke about|speaks about))\b`)
+	roleAfterRe = re(`^['’]?,? (?:a made-up|an imaginary|a fictional|our fictional|a composite|not a real)|^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ ){0,2}(?:dog|cat|puppy|pet|mascot|administrator|admin|manager|cleaner|bookkeeper|coordinator|assistant|psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
+	publicWork  = re(`^(?:['’]s? (?:\w+ )?(?:book|books|podcast|episode|memoir|novel|poem|poems|poetry|album|song|talk|ted talk|research|work|words|quote|advice|film|documentary|show|column|blog|article|collection|study|theory|model|speech|interview|programme)|,? (?:writes|wrote|described|describes|put it|puts it|reminds us|teaches|taught|coined|famously|once said|has written|has spoken|has talked|has been open|talks about|spoke about|speaks about|signs|signing|will (?:speak|talk|be talking|present|host|open|perform|read|sign)|is (?:speaking|talking|presenting|hosting|the keynote)|keynote))\b`)
 )
 
 var roleBefore = re(`\b(?:our|the practice['’]s) (?:new |former |lovely |wonderful )?(?:\w+ )?(?:trainee|receptionist|colleague|volunteer|team member|administrator|admin|manager|practice manager|counsell?or|therapist|psychotherapist|supervisor|intern|placement student|director|founder|cleaner|bookkeeper)s?,? $|\b(?:author|writer|novelist|poet|councill?or|mayor|mp|footballer|former footballer|laureate|player|teacher|star|champion|legend|host|expert|influencer|youtuber|blogger|designer|photographer|illustrator|poet laureate|captain|coach|manager of|cricketer|athlete|olympian|actor|actress|singer|presenter|broadcaster|comedian|campaigner|activist|psychologist|psychiatrist|professor|prof\.?|speaker|guest speaker|bishop|reverend|rev\.?|chef|journalist|podcaster|artist|musician|president|minister|featuring|with guest)\s$`)
+
+// roleWord holds the single words of roles that precede a public figure's
+// or team member's name ("Councillor", "Author").
+var roleWord = set("author", "writer", "novelist", "poet", "councillor", "councilor", "mayor", "mp", "footballer", "laureate",
+	"player", "teacher", "star", "champion", "legend", "host", "expert", "influencer", "youtuber", "blogger", "designer",
+	"photographer", "illustrator", "captain", "coach", "cricketer", "athlete", "olympian", "actor", "actress", "singer",
+	"presenter", "broadcaster", "comedian", "campaigner", "activist", "psychologist", "psychiatrist", "professor",
+	"speaker", "bishop", "reverend", "chef", "journalist", "podcaster", "artist", "musician", "president", "minister",
+	"trainee", "receptionist", "colleague", "volunteer", "administrator", "manager", "counsellor", "counselor",
+	"therapist", "psychotherapist", "supervisor", "intern", "director", "founder")
 
 var titles = set("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mister", "madam")
 
@@ -240,7 +254,10 @@ var placeNoun = set("Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Way"
 	"Day", "Week", "Month", "Awareness", "Festival", "Fair", "Arena", "Stadium", "Pool", "Leisure", "Community", "Cafe",
 	"Café", "Road's", "Primary", "Secondary", "High", "Infant", "Junior", "Nursery", "Memorial", "Cathedral", "Abbey",
 	"Mosque", "Temple", "Synagogue", "Gurdwara", "Library's", "Hotel", "Inn", "Pub", "Arms", "Village", "Town", "City",
-	"County", "Borough", "Council", "Estate", "Woods", "Wood", "Forest", "River", "Beach", "Bay", "Harbour", "Quay")
+	"County", "Borough", "Council", "Estate", "Woods", "Wood", "Forest", "River", "Beach", "Bay", "Harbour", "Quay",
+	"Bakery", "Shop", "Stores", "Store", "Bar", "Restaurant", "Club", "Ltd", "Limited", "Group", "Society", "Association",
+	"Charity", "Bank", "Services", "Company", "Pharmacy", "Gym", "Studio", "Salon", "Garage", "Farm", "Kitchen", "Deli",
+	"Books", "Bookshop", "Cinema", "Rotary", "Players", "Choir", "Band", "Orchestra", "Rovers", "United", "Athletic")
 
 // notName lists capitalised words the name lists contain that, in a
 // practice's posts, are almost always something else.

@@ -42,15 +42,24 @@ func needs(words string) needSet {
 	return ids
 }
 
-// present returns, for every needle, whether it occurs in text.
-func present(text string) []bool {
+// present returns, for every needle, the offset just past its first
+// occurrence in text, or -1 when it does not occur.
+func present(text string) []int32 {
 	automat.once.Do(func() { automat.ac = buildAutomaton(needles) })
 	return automat.ac.scan(text)
 }
 
+// edge is one transition of the automaton.
+type edge struct {
+	c byte
+	n int32
+}
+
 // automaton is an Aho-Corasick matcher over bytes.
 type automaton struct {
-	next  []map[byte]int32 // goto function
+	root  [256]int32       // goto function of the start state, -1 for none
+	edges [][]edge         // goto function of the other states, for scanning
+	next  []map[byte]int32 // goto function, while building
 	fail  []int32          // failure links
 	out   [][]int32        // needles ending at each state, including via failure links
 	count int
@@ -72,6 +81,12 @@ func buildAutomaton(words []string) *automaton {
 			s = n
 		}
 		a.out[s] = append(a.out[s], int32(id))
+	}
+	for c := range a.root {
+		a.root[c] = -1
+		if n, ok := a.next[0][byte(c)]; ok {
+			a.root[c] = n
+		}
 	}
 	queue := []int32{}
 	for _, n := range a.next[0] {
@@ -96,26 +111,51 @@ func buildAutomaton(words []string) *automaton {
 			a.out[n] = append(a.out[n], a.out[a.fail[n]]...)
 		}
 	}
+	a.edges = make([][]edge, len(a.next))
+	for s, m := range a.next {
+		for c, n := range m {
+			a.edges[s] = append(a.edges[s], edge{c, n})
+		}
+	}
+	a.next = nil
 	return a
 }
 
-func (a *automaton) scan(text string) []bool {
-	found := make([]bool, a.count)
+// step returns the state after s on byte c, or -1 when s has no edge for c.
+func (a *automaton) step(s int32, c byte) int32 {
+	for _, e := range a.edges[s] {
+		if e.c == c {
+			return e.n
+		}
+	}
+	return -1
+}
+
+func (a *automaton) scan(text string) []int32 {
+	found := make([]int32, a.count)
+	for i := range found {
+		found[i] = -1
+	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		for {
-			if n, ok := a.next[s][c]; ok {
-				s = n
+			if s == 0 {
+				if n := a.root[c]; n >= 0 {
+					s = n
+				}
 				break
 			}
-			if s == 0 {
+			if n := a.step(s, c); n >= 0 {
+				s = n
 				break
 			}
 			s = a.fail[s]
 		}
 		for _, id := range a.out[s] {
-			found[id] = true
+			if found[id] < 0 {
+				found[id] = int32(i + 1)
+			}
 		}
 	}
 	return found

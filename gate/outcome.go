@@ -23,35 +23,97 @@ var outcomePatterns = []pattern{
 	{need: needs("promise"),
 		re:   re(`\bpromis(?:e|es|ed|ing)\b` + win("60") + `\b(?:you|your|results?|` + outcomeWord + `)\b|\b(?:our|my|that['’]s (?:our|my)|this is (?:our|my)) promise\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellPromise},
-	{need: needs("money|refund|free|back"),
+	{need: needs("or your|money|no result|refund|or the next|or next|or extra|or the extra"),
 		re:   re(`\bor your (?:money|fee|payment|next session|next month)\b|\bmoney[- ]back\b|\bno results?,? no (?:fee|charge|pay)\b|\b(?:full |a )?refund\b|\bor (?:the )?(?:next|extra) (?:session|month|one)(?:['’]s| is)? (?:free|on us)\b`),
-		keep: notNegated, tell: tellPromise},
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !answeredNo(d, s) }, tell: tellPromise},
 	{need: needs("everyone|everybody|anyone|for all|with all|every |nobody|no one|no-one|100|success|% of|per cent"),
 		re: re(`\bworks? (?:for|with) (?:everyone|everybody|anyone|all|every (?:client|person|one|couple|body))\b|\b(?:everyone|everybody|anyone|nobody|no one|no-one)\b` + win("40") + `\b(?:recovers?|gets? better|feels? better|improves?|succeeds?|leaves?\b` + win("20") + `\b(?:better|happier|lighter|calmer|without)|can (?:overcome|beat|recover))\b|\b100\s?%|\bsuccess rates?\b|(?:\b\d+\s?%|\bper ?cent\b)` + win("40") + `\b(?:clients|people|couples) (?:recover|get better|improve|feel|see|report|are|would|leave)\b`),
 		keep: func(d *doc, s span) bool {
-			return outcomeContext(d, s) && !testimonialStat.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end])
+			sen := d.sentence(s.start)
+			return outcomeContext(d, s) && (strings.HasPrefix(d.lower[s.start:], "100") || !testimonialStat.MatchString(d.lower[sen.start:sen.end]))
 		},
 		tell: tell{"Claims that a method works for everyone, success rates and certainty are misleading promises of outcome.",
 			"Remove the claim; say who the service is for and what it involves."}},
 	{need: needs("never|good|forever|once and for all|permanent|thing of the past|no more|for life|go back"),
-		re:   re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
+		re:   re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again|argue|fight|cry|doubt|fear)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
 		keep: func(d *doc, s span) bool { return outcomeContext(d, s) },
 		tell: tell{"This promises a permanent result; therapy outcomes cannot be promised.",
 			"Remove the promise of permanence (e.g. say \"learn ways to manage anxiety\")."}},
-	{need: needs("free in|free within|free after| in just | in only | days| weeks| sessions|one session|single session|goodbye|get rid|be free|eliminate|banish|beat|conquer|leave your|end your|fix your|cure your|quick fix|all it takes"),
-		re:   re(`\b(?:stress|anxiety|worry|pain|depression|panic|trauma|fear|pain)[- ]free\b|\b(?:in|within|after) (?:just |only )?(?:\d+|one|two|three|four|five|six|a few|a single) (?:days|weeks|sessions|session|steps|months)\b` + win("50") + `\b` + outcomeWord + `\b|\b` + outcomeWord + `\b` + win("50") + `\b(?:in|within|after) (?:just |only )?(?:\d+|one|two|three|four|five|six|a single) (?:days|weeks|sessions|session)\b|\b(?:say goodbye to|get rid of|be free (?:of|from)|eliminate|banish|beat|conquer|leave|end|fix|cure|stop|erase) (?:your |all |the |those )?(?:anxiety|stress|depression|panic(?: attacks)?|worries|insomnia|fears?|trauma|phobias?|addiction|pain|negative thoughts|relationship problems|marriage problems|problems|issues)\b|\bquick fix(?:es)?\b|\ball it takes\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !hedged(d, s) && !imperativeTip(d, s) }, tell: tellPromise},
-	{need: needs("best|finest|greatest|top|leading|number one|no. 1|no.1|#1|most |unrivalled|unmatched|world-class|only|unlike|actually works|really works|truly works|that works|real results|proven|lasting|instant|miracle|award"),
-		re:   re(`\b(?:the |our |riverside['’]s |town['’]s |area['’]s )?(?:best|finest|greatest|top|leading|number one|no\.? ?1|#1|most (?:effective|successful|experienced|trusted|qualified|recommended|caring|skilled)|unrivalled|unmatched|world-class|award-winning)\b(?: \w+){0,3} (?:practice|counsell?ors?|therapists?|psychotherapists?|clinic|service|provider|team|care|support|therapy|counsell?ing|results?)\b|\bbest in (?:town|the (?:city|area|county|country|region|uk|business|north|south))\b|\b(?:the )?only (?:\w+ ){0,5}(?:practice|counsell?ors?|therapists?|clinic|service|one|place|team|programme|course|method)\b` + win("40") + `\b(?:that|who|which|to|where|with)\b|\bunlike (?:the rest|other (?:practices|counsell?ors|therapists|services)|the others)\b|\b(?:therapy|counsell?ing|a method|an approach|support) that (?:actually|really|truly)? ?works\b|\b(?:actually|really|truly) works\b|\b(?:real|proven|guaranteed|lasting|amazing|instant|immediate|fast|quick|rapid|dramatic) (?:results?|relief|cures?|fix)\b|\bmiracle\b` + win("30") + `\b(?:cure|results?|therapy|treatment|method|recovery)\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellSuperlative},
+	{need: needs(" in | within | after "), also: needs(" day| week| session| step| month"),
+		re: re(`\b(?:in|within|after) (?:just |only )?(?:\d+|one|two|three|four|five|six|a few|a single) (?:days|weeks|sessions|session|steps|months)\b`),
+		keep: func(d *doc, s span) bool {
+			sen := d.sentence(s.start)
+			return d.in(outcomeRe, sen) && !d.negated(s) && !hedged(d, s) && !answeredNo(d, s)
+		},
+		tell: tellPromise},
+	{need: needs("goodbye|get rid|be free|eliminate|banish|beat|conquer|leave|end |fix|cure|stop|erase|quit |heal|quick fix|all it takes"),
+		re: re(`\b(?:say goodbye to|get rid of|be free (?:of|from)|eliminate|banish|beat|conquer|leave|end|fix|cure|stop|erase|quit|heal) (?:your |all |the |those |a |broken )?(?:mind|life|brain|mood|anxiety|stress|depression|panic(?: attacks)?|worries|insomnia|fears?|trauma|phobias?|addiction|pain|negative thoughts|relationship problems|marriage problems|problems|issues|relationship|marriage|marriages|overthinking|burnout|past|procrastination|heartbreak)\b|\bquick fix(?:es)?\b|\ball it takes\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !hedged(d, s) && !answeredNo(d, s) && (!imperativeTip(d, s) || deadline.MatchString(d.lower[s.start:d.sentence(s.start).end]))
+		},
+		tell: tellPromise},
+	{need: needs("best|finest|greatest|fastest|quickest|top|leading|number one|no. 1|no.1|#1|most |unrivalled|unmatched|world-class|only|unlike|actually works|really works|truly works|that works|real results|proven|lasting|instant|miracle|award"),
+		re:   re(`\b(?:the |our |riverside['’]s |town['’]s |area['’]s )?(?:best|finest|greatest|top|leading|number one|no\.? ?1|#1|most (?:effective|successful|experienced|trusted|qualified|recommended|caring|skilled)|unrivalled|unmatched|world-class|award-winning)\b(?: \w+){0,3} (?:practice|counsell?ors?|therapists?|psychotherapists?|clinic|service|provider|team|care|support|therapy|counsell?ing|results?)\b|\bbest in (?:town|the (?:city|area|county|country|region|uk|business|north|south))\b|\b(?:the )?only (?:\w+ ){0,5}(?:practice|counsell?ors?|therapists?|clinic|service|one|team|programme|course|method)\b` + win("40") + `\b(?:that|who|which|where|with|offering|to (?:offer|get|deliver|guarantee))\b|\bthe (?:fastest|quickest|surest|easiest|best) (?:way|route|path|road) to (?:recover\w*|beat|overcom\w*|heal\w*|feel|happier|a happier|calm\w*|end|fix|cure|get over|stop|sleep better|beating|ending|fixing|curing)\b|\bunlike (?:the rest|other (?:practices|counsell?ors|therapists|services)|the others)\b|\b(?:therapy|counsell?ing|a method|an approach|support) that (?:actually|really|truly)? ?works\b|\b(?:actually|really|truly) works\b|\b(?:real|proven|guaranteed|lasting|amazing|instant|immediate|fast|quick|rapid|dramatic) (?:results?|relief|cures?|fix)\b|\bmiracle\b` + win("30") + `\b(?:cure|results?|therapy|treatment|method|recovery)\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !answeredNo(d, s) }, tell: tellSuperlative},
+	promise("-free|free by|free in", `\b(?:depression|anxiety|stress|pain|worry|panic|trauma|fear|grief|burnout)[- ]free\b`),
+	promise("completely|totally|entirely|fully|permanently", `\b(?:completely|totally|entirely|fully|permanently) (?:\w+ )?(?:erased?|cured?|heal\w*|gone|free|recover\w*|fix\w*|disappear\w*|eliminat\w*|resolv\w*|transform\w*|better|well|over it)\b|\b(?:heal\w*|cure\w*|fix\w*|erase\w*|ends?|resolv\w*|clears?) (?:\w+ ){0,2}(?:completely|totally|entirely|permanently)\b`),
+	promise("for good|forever|ever.|ever!", `\b(?:for good|forever)\b|\bever[.!]`),
+	promise("x calmer|x happier|x better|x more|x less|times calmer|times happier|times better|times more|times less", `\b\d+ ?(?:x|times) (?:calmer|happier|better|more confident|less anxious)\b`),
+	promise("disappear|vanish|melt away", `\b(?:disappear|vanish|melt away)\b`),
+	{need: needs("sorted"), cross: true, re: re(`\b(?:anxiety|stress|worry|worries|panic|depression|sleep|insomnia|problems?|relationship|marriage|burnout|grief|confidence)\W{1,3}sorted\b`), keep: keepPromise, tell: tellPromise},
+	promise("we fix|we make|we cure|we heal|we end|we solve|we erase|we banish|we eliminate|we stop|we promise", `\bwe (?:fix|make|cure|heal|end|solve|erase|banish|eliminate|stop|promise)\b`),
+	promise("never had a client|every client|no client|out of 10|out of ten", `\bnever had a client\b|\bevery client (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b`),
+	promise("remission|recovery|success rate", `\b(?:\d+\s?% )?(?:remission|recovery|success) rates?\b|\b(?:full|complete|total) recovery\b`),
+	promise("life-changing|life changing|award-winning|award winning", `\blife[- ]changing\b|\baward[- ]winning\b`),
+	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|more confident) (?:you|person)\b`),
+	promise("% of|per cent of|track record|near-perfect|perfect record|certainty|isn't a maybe|leading experts|top experts|best experts|can't solve|can't fix|cannot solve|simply the best|we're the best|we are the best|gets results|get results", `\b(?:\d+\s?%|per ?cent) of (?:couples|clients|people|families|parents|teens|teenagers) (?:who|that) (?:see|work with|come to|complete|finish|choose) us\b|\btrack record\b|\bnear[- ]perfect\b|\bperfect record\b|\bit['’]s a certainty\b|\bisn['’]t a maybe\b|\b(?:leading|top|best) experts\b|\bno problem (?:we|our team|our \w+) can['’]?t (?:solve|fix)\b|\bsimply the best\b|\bwe['’]?re the best\b|\bwe are the best\b|\b(?:actually|really|always) gets? results\b`),
+	promise("for free|trust us|results|half the time", `\bor we (?:keep working|work) for free\b|\btrust us\b|\b(?:certain|guaranteed|assured) results\b|\bin half the time\b`),
+	promise("won't|won’t|no more|will stop|will end|will no longer|never", `\byou won['’]?t (?:be|feel|need|have)\b|\bno more (?:\w+ )?(?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear|nightmares|overthinking|burnout)\b|\b(?:will (?:stop|end|no longer)|(?:you|you['’]ll|you will|they['’]ll|they will) never|will never (?:feel|be|have|struggle|suffer|worry|panic|bother|return|come back))\b`),
+	promise("can change|will improve|will boost|will transform|will rewire|will change|will fix|will heal", `\b(?:it|we|therapy|counsell?ing|this) can change (?:yours|your life)\b|\bwill (?:improve|boost|transform|rewire|change|fix|heal) (?:your|you)\b`),
+	{need: needs("reduces|cuts|improves|boosts|increases|lowers|halves|doubles"), also: needs("programme|program|course|therapy|counselling|counseling|service|method|approach|workshop|coaching"),
+		re:   re(`\b(?:our|the) (?:[\w-]+ ){0,3}(?:programme|program|course|therapy|counsell?ing|service|method|approach|workshop|coaching) (?:\w+ ){0,2}(?:reduces|cuts|improves|boosts|increases|lowers|halves|doubles)\b`),
+		keep: keepPromise, tell: tellPromise},
 	{need: needs("will|'ll|’ll|always|definitely|certainly|cure|make sure"),
 		re:   re(`\byou(?:['’]ll| will)\b` + win("40") + `\b(?:feel (?:better|calmer|happier|lighter|like a new person|yourself again|confident)|be (?:free|cured|fixed|happier|calmer|anxiety-free|stress-free)|see (?:results|a difference|real change)|leave\b` + win("30") + `\b(?:lighter|better|calmer|happier|transformed)|never|sleep (?:better|soundly)|transform|notice (?:a|the) difference)\b|\b(?:your|the) (?:anxiety|stress|depression|panic|worries|problems|fears?|pain|insomnia) will (?:be|disappear|vanish|go|melt|end|lift|fade)\b|\b(?:will|always|definitely|certainly|guaranteed to) (?:work|succeed|fix|cure|solve|heal|transform|change your life|make you (?:feel )?(?:better|happy|happier))\b|\bwe(?: will|['’]ll| can) (?:fix|cure|solve|heal|get rid of|end|make sure)\b|\bcures?\b` + win("40") + `\b` + healthTerm + `\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !d.quoted(s) }, tell: tellPromise},
 }
 
+// promise is a pattern for a promise of outcome, run when the lowered text
+// contains one of need.
+func promise(need, expr string) pattern {
+	return pattern{need: needs(need), re: re(expr), keep: keepPromise, tell: tellPromise}
+}
+
+// keepPromise drops softened, negated or everyday uses of promise words.
+func keepPromise(d *doc, s span) bool {
+	m := d.lower[s.start:]
+	free := strings.HasPrefix(m, "completely") || strings.Contains(d.lower[s.start:s.end], "can change")
+	return (free || !hedged(d, s)) && !d.negated(s) && promiseContext(d, s) && !everydayNear(d, s)
+}
+
+// answeredNo reports whether the phrase at s is a question the post answers
+// "No" ("A quick fix? No.").
+func answeredNo(d *doc, s span) bool {
+	rest := strings.TrimLeft(d.lower[s.end:min(len(d.lower), s.end+12)], "?! ")
+	return strings.HasPrefix(rest, "no") || strings.HasPrefix(rest, "sadly not") || strings.HasPrefix(rest, "nope")
+}
+
+// promiseContext reports whether the post around s is about the reader's
+// problems or the practice's service, so "ever." or "completely" in an
+// ordinary sentence is not a promise.
+func promiseContext(d *doc, s span) bool {
+	sen := d.sentence(s.start)
+	from := sen.start
+	if from > 0 {
+		from = d.sentence(from - 1).start
+	}
+	area := span{from, sen.end}
+	return d.in(problemRe, area) || d.in(outcomeRe, area)
+}
+
 // everyday spots guarantees and promises about ordinary things, which are
 // idioms rather than promises of outcome.
-var everyday = lex("kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|christmas|marker|pen|hotel|restaurant|friend|secret")
+var everyday = lex("sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
 
 // everydayNear reports whether the sentence around s is about ordinary
 // things rather than therapy.
@@ -90,11 +152,11 @@ func (g *Gate) outcome(d *doc) []Finding {
 // a deadline or a transformation, said about the practice's service or the
 // reader's problem, with no hedge or negation.
 var (
-	certainty      = lex("certain|certainly|sure to|definitely|always|every couple|every client|every person|every family|every single|every time|every one of|all our clients|all of our clients|nobody|no one|no-one|it's that simple|simple as that|without fail|no matter what|we do results|finally")
+	certainty      = lex("full stop|end of story|no ifs|we'll have you|we will have you|we promise|promise|certain results|guaranteed results|certain|certainly|sure to|definitely|always works|always succeeds|every couple|every client|every person|every family|every single|every time|every one of|all our clients|all of our clients|nobody|no one|no-one|it's that simple|simple as that|without fail|no matter what|we do results")
 	superlativeLex = lex("best|fastest|quickest|greatest|finest|strongest|safest|easiest|simplest|surest|friendliest|top|number one|no 1|most trusted|most effective|most successful|most experienced|most qualified|most recommended|most caring|most skilled|most popular|leading|unbeatable|unrivalled|unmatched|second to none|gets it right|get it right|the answer to|the solution to|the secret to|the key to")
-	deadlineLex    = lex("day|days|week|weeks|weekend|weekends|session|sessions|hour|hours|month|months|workshop|workshops|overnight|no time")
-	deadline       = re(`\b(?:in|within|after|over) (?:just |only )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|a|a single|one single)(?: \w+)? (?:days?|weeks?|weekends?|sessions?|hours?|months?|workshops?)\b|\bovernight\b|\bin no time\b`)
-	transformation = lex("solved|fixed|cured|gone|sorted|handle anything|a different person|a new person|a whole new person|a better person|a new you|new you|a new life|a better life|life-changing|transform your|transforms your|transformed your|change your life|stay well|stay better|closer than|happier than|calmer than|stronger than|for good|results")
+	deadlineLex    = lex("fortnight|day|days|week|weeks|weekend|weekends|session|sessions|hour|hours|month|months|workshop|workshops|retreat|retreats|overnight|no time|christmas|summer|spring|new year|end of")
+	deadline       = re(`\b(?:in|within|after|over|by the end of) (?:just |only )?(?:\d+|one|two|three|four|five|six|eight|ten|twelve|a|a single|one single)(?: \w+)? (?:days?|weeks?|weekends?|sessions?|hours?|months?|workshops?|retreats?|fortnight)\b|\bovernight\b|\bin no time\b|\bby (?:christmas|summer|spring|new year|the end of)\b`)
+	transformation = lex("solved|fixed|cured|gone|sorted|handle anything|a different person|a new person|a whole new person|a better person|a new you|new you|a new life|a better life|life-changing|transform your|transforms your|transformed your|change your life|stay well|stay better|closer than|happier than|calmer than|stronger than|for good|see results|get results|real results|lasting results|proven results")
 	serviceRe      = lex("we|our|us|you'll|you will|your|client|clients|couple|couples|session|sessions|therapy|counselling|counseling|counsellor|counselor|counsellors|counselors|therapist|therapists|programme|program|course|workshop|approach|method|practice|service")
 )
 
@@ -102,7 +164,7 @@ func promises(d *doc) []Finding {
 	var out []Finding
 	for _, sen := range d.sentences() {
 		toks := d.tokensIn(sen)
-		if len(toks) < 3 || negation.find(toks) != nil || hedgeAny.find(toks) != nil {
+		if len(toks) < 2 || negation.find(toks) != nil || hedgeAny.find(toks) != nil {
 			continue
 		}
 		kinds := 0
@@ -123,11 +185,11 @@ func promises(d *doc) []Finding {
 			}
 		}
 		note(transformation.find(toks))
-		if kinds == 0 || serviceRe.find(toks) == nil && outcomeRe.find(toks) == nil {
+		if kinds == 0 || serviceRe.find(toks) == nil && outcomeRe.find(toks) == nil && problemRe.find(toks) == nil {
 			continue
 		}
 		text := d.lower[sen.start:sen.end]
-		if kinds >= 2 || problemRe.find(toks) != nil && serviceRe.find(toks) != nil && strongPromise(toks, text) {
+		if kinds >= 2 || problemRe.find(toks) != nil && strongPromise(toks, text) {
 			s := span{first[0], first[1]}
 			if !everydayNear(d, s) {
 				out = append(out, find(RuleOutcome, sectionMarketing, Block, d, s, tellPromise))
@@ -138,7 +200,7 @@ func promises(d *doc) []Finding {
 }
 
 // problemRe names what people bring to therapy.
-var problemRe = lex("anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|sleep*|relationship|relationships|marriage|burnout|grief|confiden*|self-esteem|argument|arguments|mood|well|better|recover*|calm*|happ*")
+var problemRe = lex("marriages|relationships|sleepless|nightmares|overthinking|procrastination|heartbreak|outbursts|nerves|argue|past|anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|sleep*|relationship|relationships|marriage|burnout|grief|confiden*|self-esteem|argument|arguments|mood|well|better|recover*|calm*|happ*")
 
 // promiseLex holds the words every promise feature starts with, to skip
 // sentences that cannot hold a promise.

@@ -6,11 +6,13 @@ import "regexp"
 // the lowered text, the explanation, and an optional guard that can drop a
 // match on context (a negation, a protected name).
 type pattern struct {
-	need    needSet    // the pattern runs only when the lowered text contains one of these
-	digits  bool       // the pattern runs only when the text has a digit
-	also    needSet    // and, when set, one of these too
-	gates   []*lexicon // the pattern runs only on sentences with a word of every one of these
-	orig    bool       // run on the original text rather than the lowered one
+	need    needSet         // the pattern runs only when the lowered text contains one of these
+	digits  bool            // the pattern runs only when the text has a digit
+	also    needSet         // and, when set, one of these too
+	gates   []*lexicon      // the pattern runs only on sentences with a word of every one of these
+	orig    bool            // run on the original text rather than the lowered one
+	when    func(*doc) bool // and, when set, only if this cheap test passes
+	cross   bool            // a match may span sentences
 	re      *regexp.Regexp
 	section string // overrides the rule's section when set
 	tell
@@ -41,7 +43,7 @@ func scan(d *doc, rule, section string, pats []pattern) []Finding {
 // run returns the spans p matches in d, after the cheap tests that decide
 // whether its regexp needs to run at all.
 func (d *doc) run(p pattern) []span {
-	if p.digits && !d.digits || !d.has(p.need) || !d.has(p.also) {
+	if p.digits && !d.digits || !d.has(p.need) || !d.has(p.also) || p.when != nil && !p.when(d) {
 		return nil
 	}
 	text := d.lower
@@ -49,7 +51,13 @@ func (d *doc) run(p pattern) []span {
 		text = d.text
 	}
 	if len(p.gates) == 0 {
-		return matches(p.re, text, 0)
+		// A match lies in one sentence and holds a needle, so it cannot
+		// start before the sentence of the first needle.
+		from := 0
+		if at := d.firstNeed(p.need); at > 0 && !p.orig && !p.cross && needWindow {
+			from = d.sentence(at - 1).start
+		}
+		return matches(p.re, text[from:], from)
 	}
 	var out []span
 	for _, sen := range d.sentences() {
@@ -79,6 +87,10 @@ func matches(re *regexp.Regexp, text string, offset int) []span {
 	return out
 }
 
+// needWindow enables starting a pattern at the sentence of its first needle
+// (switched off in a test that checks it changes no finding).
+var needWindow = true
+
 // notNegated keeps matches with no negation shortly before them.
 func notNegated(d *doc, s span) bool { return !d.negated(s) }
 
@@ -89,11 +101,22 @@ func (d *doc) has(ns needSet) bool {
 		return true
 	}
 	for _, id := range ns {
-		if d.needles[id] {
+		if d.needles[id] >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// firstNeed returns where the earliest of the needles ends, or -1.
+func (d *doc) firstNeed(ns needSet) int {
+	first := -1
+	for _, id := range ns {
+		if at := int(d.needles[id]); at >= 0 && (first < 0 || at < first) {
+			first = at
+		}
+	}
+	return first
 }
 
 // win is a gap of up to n characters inside one sentence.

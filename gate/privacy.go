@@ -30,11 +30,36 @@ var identifierPatterns = []pattern{
 	{need: needs("@"), orig: true, re: regexp.MustCompile(`[\pL\d._%+-]+@[\pL\d-]+(?:\.[\pL\d-]+)+`), tell: tellContact},
 	{need: needs("@"), orig: true, re: regexp.MustCompile(`(?:^|[^\pL\d_@.])(@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_])`), tell: tellContact},
 	{digits: true, need: needs("-"), orig: true, re: regexp.MustCompile(`\b\d{3}-\d{2}-\d{4}\b`), tell: tellNumber},
-	{digits: true, orig: true, re: regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`), tell: tellNumber},
-	{digits: true, need: needs(".|:"), orig: true, re: regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){7}\b`), tell: tellNumber},
-	{digits: true, orig: true, re: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b`), tell: tellPlace},
-	{digits: true, need: needs("zip|post"), orig: true, re: regexp.MustCompile(`(?i)\b(?:zip|postcode|post code|postal code)\b:? ?[A-Z\d]{2,5}(?: ?[A-Z\d]{2,4})?\b`), tell: tellPlace},
+	{digits: true, orig: true, when: capDigit, re: regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`), tell: tellNumber},
+	{digits: true, orig: true, when: dottedNumber, re: regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){7}\b`), tell: tellNumber},
+	{digits: true, orig: true, when: capDigit, re: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b`), tell: tellPlace},
+	{digits: true, need: needs("zip|post"), orig: true, re: regexp.MustCompile(`(?i)\b(?:zip|postcode|post code|postal code)\b:? ?[A-Z]{0,2}\d[A-Z\d]{1,4}(?: ?[A-Z\d]{2,4})?\b`), tell: tellPlace},
+	{digits: true, need: needs("case|client|patient|file|record"), re: re(`\b(?:case|client|patient|file|record)\s*(?:ref|reference|no\.?|number|id|#)\s*:?\s*[a-z]{0,4}-?\d{2,}`), tell: tellNumber},
+	{need: needs("ward|hospital"), re: re(`\bon [a-z]+ ward\b|\bward \d+\b|\b(?:in|at) (?:hospital|st [a-z]+['’]s)\b`), tell: tellPlace},
 	{digits: true, need: needs("account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen|passport|policy|member|id|ref"), re: re(`\b(?:account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen[cs]e|passport|policy|member(?:ship)?|id|reference|ref)\b(?: (?:number|no\.?|id|#))?:? ?#? ?\d[\d -]{3,}\d\b`), tell: tellNumber},
+}
+
+// capDigit reports whether a capital letter is followed by a digit, as in
+// postcodes, IBANs and number plates.
+func capDigit(d *doc) bool {
+	for i := 0; i+1 < len(d.text); i++ {
+		if 'A' <= d.text[i] && d.text[i] <= 'Z' && '0' <= d.text[i+1] && d.text[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// dottedNumber reports whether digits are joined by "." or ":" three times,
+// as in IP addresses.
+func dottedNumber(d *doc) bool {
+	n := 0
+	for i := 1; i+1 < len(d.text); i++ {
+		if c := d.text[i]; (c == '.' || c == ':') && digitAt(d.text, i-1) && (digitAt(d.text, i+1) || c == ':') {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // phoneLike finds runs of digits with separators; phone reports whether one
@@ -47,48 +72,61 @@ var orgNumber = regexp.MustCompile(`^(?:0800|0808|0300|0330|0333|0345|0370|111|1
 
 var agePatterns = []pattern{
 	{digits: true, need: needs("year|yr|y/o|yo"), re: re(`\b\d{1,3}[- ]?(?:years?|yrs?|y/o|yo)[- ]?old\b|\b\d{1,3}(?:-year-old|yo)\b`)},
-	{digits: true, need: needs("age"), re: re(`\baged? \d{1,3}\b(?:[ -]*(?:to|-|–|\+|and (?:over|under|above)|or (?:over|under)))?`)},
+	{digits: true, need: needs("age"), re: re(`\baged? \d{1,3}\b(?:[ -]*(?:to|-|–|\+|and (?:over|under|above|up|older)|or (?:over|under|older|above)|upwards|plus))?`)},
 	{digits: true, need: needs("turn"), re: re(`\b(?:he|she|i|my \w+|his \w+|her \w+|their \w+|[a-z]+ who)(?: just| has just| recently)? turn(?:ed|s|ing)? \d{1,3}\b`)},
-	{need: needs("in my |in his |in her |in their "), re: re(`\bin (?:my|his|her|their) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
+	{need: needs("in my |in his |in her "), re: re(`\bin (?:my|his|her) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
 	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
 	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},`)},
-	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b`)},
+	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b(?: (?:to )?(?:connections|us|our|the practice|the team))?`)},
 }
 
 // person is a singular noun for someone a practice might see.
-var person = `(?:client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter)`
+var person = `(?:farmer|postwoman|postman|cleaner|mechanic|plumber|electrician|hairdresser|shopkeeper|accountant|solicitor|vet|dentist|pharmacist|midwife|carpenter|baker|butcher|waiter|waitress|barista|bartender|cashier|care worker|social worker|youth worker|single mum|single dad|grandad|grandma|nan|young person|young man|young woman|young mum|young dad|lady|bloke|guy|footballer|runner|musician|artist|writer|mum of|dad of|mother of|father of|husband|wife|widow|retiree|pensioner|apprentice|graduate|undergraduate|schoolboy|schoolgirl|toddler|baby|newlywed|newlyweds|client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter)`
 
 // personLex and narrativeLex are the word-level forms of person and narrative.
 var (
-	personLex    = lex("client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter")
-	narrativeLex = lex("told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved")
+	personLex    = lex("farmer|postwoman|postman|cleaner|mechanic|plumber|electrician|hairdresser|shopkeeper|accountant|solicitor|vet|dentist|pharmacist|midwife|carpenter|baker|butcher|waiter|waitress|barista|bartender|cashier|care worker|social worker|youth worker|single mum|single dad|grandad|grandma|nan|young person|young man|young woman|young mum|young dad|lady|bloke|guy|footballer|runner|musician|artist|writer|mum of|dad of|mother of|father of|husband|wife|widow|retiree|pensioner|apprentice|graduate|undergraduate|schoolboy|schoolgirl|toddler|baby|newlywed|newlyweds|client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter")
+	narrativeLex = lex("told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved|drove|ran|celebrated|texted|phoned|rang|posted|reported|stopped|relapsed|tried|won|lost|cancelled|missed|hugged|drew|painted|hid|hasn't|hadn't|has been|had been")
 )
 
 // narrative is a past-tense verb of a story about what someone did or said.
-var narrative = `(?:told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved)`
+var narrative = `(?:told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved|drove|ran|celebrated|messaged|texted|phoned|rang|emailed|posted|reported|stopped|relapsed|tried|won|lost|cancelled|missed|hugged|drew|painted|hid|hasn['’]t|hadn['’]t|has been|had been)`
 
 var storyPatterns = []pattern{
 	{need: needs("client|patient|service user|counsellee"),
 		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| ` + narrative + `\b)`),
 		section: sectionAnonymous, tell: tellStory},
-	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:clients|patients|couples|families)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:\w+ )?(?:clients|patients|couples|families|young people|group members|parents)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("group|circle|class|session with|couple|client|family|who sees|who saw|seeing|born|birth|dob|registration|last spring|last summer|last autumn|last winter|last year"),
+		re:      re(`\bfrom (?:(?:our|the|this|last) )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?)(?: (?:morning|afternoon|evening|night))?(?: \w+['’]?s?)? (?:group|circle|class)\b|\b(?:a |another |this morning['’]s |today['’]s )?session with (?:a|an|the|our|this|that) (?:[\w'’]+ ){0,3}(?:couple|client|family|group|man|woman|mum|dad|teenager|boy|girl|lady|gentleman)\b|\b(?:our|the|this|that) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: \d{1,2}(?:[:.]\d\d)? ?(?:am|pm))? (?:couple|client|family|group|dad|mum|lady|gentleman|man|woman)\b|\bclient (?:` + narrative + `)\b|\bsession notes\b|\bwho (?:sees|saw|is seeing|has been seeing) \w+|\b(?:the|our|a|that) (?:\w+ )?(?:couple|client|family|man|woman|mum|dad|lady|gentleman|teenager) (?:from|we (?:saw|met|worked with)) last (?:spring|summer|autumn|winter|year|month|week)\b|\bour (?:emdr|cbt|couples|play therapy|grief|trauma|anxiety|youth|teen) clients?\b|\bborn (?:on )?\d|\bdate of birth\b|\bdob\b|\bregistration (?:number |plate )?[a-z]{2}\d{2} ?[a-z]{3}\b|\bclient ['‘"]?[a-z]\b['’"]?`),
+		section: sectionAnonymous, tell: tellStory},
 	{need: needs("helped|supported|saw|treated|counselled|worked with"), re: re(`\bafter we (?:helped|supported|saw|treated|counselled|worked with) (?:him|her|his|her|their|them)\b|\bwe (?:helped|supported) (?:his|her) (?:family|son|daughter|children|kids|marriage)\b`), section: sectionAnonymous, tell: tellStory},
 	{gates: []*lexicon{personLex, narrativeLex},
-		re:      re(`\b(?:a|an|one|the) (?:\w+ ){0,2}` + person + `\b(?: (?:who|from|at|in|of)\b` + win("40") + `)?,? ` + narrative + `\b`),
+		re:      re(`\b(?:a|an|one|the) (?:\w+ ){0,2}` + person + `\b(?: (?:who|from|at|in|of|on|with|we)\b` + win("40") + `)?,? ` + narrative + `\b`),
 		keep:    func(d *doc, s span) bool { return !generalStory.MatchString(d.lower[s.start:s.end]) },
 		section: sectionAnonymous, tell: tellStory},
-	{need: needs("session|appointment|group|couple|client|family"),
-		re: re(`\b(?:in|during|after|from) (?:a |my |our |one |this |today['’]s |yesterday['’]s |this (?:morning|afternoon|evening)['’]s |last (?:night|week)['’]s |a recent |last |the )?(?:session|appointment|group session|group)s? (?:today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week|month)|earlier)\b|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]?s? (?:session|appointment|group|support group|couple|client|family|patient|mum|dad|teenager|\d{1,2} ?o['’]clock)\b|\b(?:today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week)) in (?:group|session|the group|our group)\b|\bin session\b|\bduring (?:a|one|my|our) (?:session|appointment)\b`),
+	{need: needs("session|appointment|group|couple|client|family|o'clock|o’clock|teenager|mum|dad"), also: needs("today|yesterday|tonight|morning|afternoon|evening|last night|last week|day's|day’s|earlier|this week"),
+		re: re(`\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:night|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s (?:couple|client|family|patient|mum|dad|teenager|\d{1,2} ?o['’]clock)\b|\b(?:in|during|after|from) (?:a |my |our |one |this |today['’]s |yesterday['’]s |this (?:morning|afternoon|evening)['’]s |last (?:night|week)['’]s |a recent |last |the )?(?:session|appointment|group session|group)s?(?: (?:today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week|month)|earlier))?,? (?:\w+ ){0,3}` + narrative + `\b|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last (?:night|week))['’]s (?:session|appointment|group|support group)\b` + win("40") + `\b` + narrative + `\b|\b(?:today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week)) in (?:group|session|the group|our group)\b`),
 		keep: func(d *doc, s span) bool {
 			return !genericSession.MatchString(d.lower[s.start:d.sentence(s.start).end])
 		},
 		section: sectionAnonymous, tell: tellStory},
-	{need: needs("came to|came in|come to"), re: re(`\bcame (?:to (?:us|me|see (?:us|me)|our practice|connections)|in (?:on|for|last|this|after|with))\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("came to|came in|come to"), re: re(`\bcame (?:to (?:us|me|see (?:us|me)|our practice|connections)|in (?:on|for|last|this|after|with))\b`),
+		keep: func(d *doc, s span) bool { return !manyCame.MatchString(d.lower[max(0, s.start-25):s.start]) }, section: sectionAnonymous, tell: tellStory},
 	{need: needs("finished|completed|ended|started|began|final|last"), re: re(`\b(?:finished|completed|ended|started|began|had) (?:her|his|their) (?:last |final |first )?(?:\w+ )?(?:counsell?ing|therapy|session|course|treatment)\b`), section: sectionAnonymous, tell: tellStory},
 	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`), section: sectionAnonymous, tell: tellStory},
+	{gates: []*lexicon{personLex}, need: needs("in our"),
+		re:      re(`\b(?:a|one|the) (?:\w+ )?(?:man|woman|boy|girl|mum|dad|teenager|lady|client|member|person) in our (?:\w+ ){0,2}(?:group|room|service|session)\b`),
+		section: sectionAnonymous, tell: tellStory},
+	{need: needs("we support|we see|we work with|we saw|which of our|one of our|waiting list|spent|spending|bumped into|ran into|remember the|from today|from yesterday|from this morning|who booked|our 1|our 2|our 3|our 4|our 5|our 6|our 7|our 8|our 9|day 1|day 2|day 3|day 4|day 5|day 6|day 7|day 8|day 9"),
+		re:      re(`\b(?:family|client|couple|man|woman|mum|dad|lady|teenager|boy|girl) we (?:support|see|work with|saw|worked with)\b|\bwhich of our (?:clients|families|couples)\b|\b(?:someone|a client|a man|a woman|a mum|a dad|a teenager|a student) on our waiting list\b|\b(?:spent|spending) (?:this morning|this afternoon|today|yesterday|the morning|the afternoon|the day|an hour) with (?:a|an|the) (?:\w+ )?(?:couple|client|family|man|woman|mum|dad|teenager|boy|girl)\b|\b(?:bumped into|ran into|saw|spotted|met) (?:a|one of our) (?:former )?clients?\b|\bremember the (?:\w+ ){0,2}(?:teenager|client|couple|man|woman|boy|girl|mum|dad|lady|family|student) who\b|\b(?:from|in) (?:today|yesterday|this morning|this afternoon|last night)['’]s (?:session|group)\b|\bwho booked\b|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: with| was| is| who| has| had| just| today|,|!|$)`),
+		section: sectionAnonymous, tell: tellStory},
 	{need: needs("youngest|oldest|newest|latest|first client"), re: re(`\b(?:our|my) (?:youngest|oldest|newest|latest|first) (?:client|patient)\b`), section: sectionAnonymous, tell: tellStory},
 	{need: needs(" who "), re: re(`\bthe (?:\w+ )?` + person + ` who ` + narrative + `\b`), section: sectionAnonymous, tell: tellStory},
 }
+
+// manyCame spots thanks to many people ("everyone who came to see us").
+var manyCame = re(`\b(?:everyone|all|those|people|you|many|anyone|visitors|guests)\b[^.!?]*$`)
 
 // generalStory spots sentences about people in general ("a client may feel").
 var generalStory = re(`\b(?:can|may|might|could|will|would|should|often|usually|sometimes)\b|^(?:the|a) (?:\w+ )?(?:client|person|couple|family) (?:was|had)\b`)
@@ -98,21 +136,36 @@ var generalStory = re(`\b(?:can|may|might|could|will|would|should|often|usually|
 var aboutThem = pattern{need: needs("her |his "), re: re(`\b(?:her|his)\s+(?:son|daughter|kids|children|child|twins|husband|wife|partner|boyfriend|girlfriend|fianc\w+|mum|dad|mother|father|boss|school|employer|gp|counsell?or|therapist|sessions?|therapy|diagnosis|recovery|panic|anxiety|depression|drinking|addiction)\b`)}
 
 // pastNarrative is a he/she sentence telling what someone did.
-var pastNarrative = pattern{need: needs("he |she "), re: re(`\b(?:he|she)\s+(?:` + narrative + `|has been back|kept|couldn['’]?t|didn['’]?t|wasn['’]?t|never)\b`)}
+// pastNarrativeLex is what follows "he" or "she" in a story about someone.
+var pastNarrativeLex = lex("told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved|drove|ran|celebrated|texted|phoned|rang|posted|reported|stopped|relapsed|tried|won|lost|cancelled|missed|hugged|has been back|kept|couldn't|didn't|wasn't|never")
+
+// pastNarrative finds "he" or "she" followed by a verb of a story ("she
+// told us", "he came in"), reading words rather than running a regexp.
+func pastNarrative(d *doc) (span, bool) {
+	for i, t := range d.toks {
+		if t.s != "he" && t.s != "she" {
+			continue
+		}
+		if end, ok := pastNarrativeLex.at(d.toks[i+1:]); ok {
+			return span{t.start, end}, true
+		}
+	}
+	return span{}, false
+}
 
 // genericSession spots sentences that describe sessions in general ("in
 // session, you can ...") rather than one that happened.
 var genericSession = re(`^\w*\s*(?:,\s*)?(?:you|we|clients|people|couples|many|most|it)\b(?: can| may| might| will| often| usually| are| is)`)
 
 // staffSlot is a counsellor's client named by time or kind ("Priya's 3 o'clock").
-var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:\d{1,2}(?:[:.]\d\d)? ?o['’]clock|(?:new |latest |first |last |next |youngest |oldest )?(?:client|couple|family|patient))\b`)}
+var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:\d{1,2}(?:[:.]\d\d)? ?o['’]clock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)? (?:today|yesterday|this (?:morning|afternoon|evening)|asked|said|told|brought|cried|cancelled|client|couple)|(?:new |latest |first |last |next |youngest |oldest )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon )?(?:client|couple|family|patient))\b`)}
 
-var workplace = pattern{need: needs("work|teach|taught|stud|employ"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
+var workplace = pattern{need: needs("works at|works for|worked at|worked for|working at|working for|teaches at|taught at|studies at|studied at|employed at|employed by|employed as|works as|worked as|working as|teaches|studies"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
 
 func (g *Gate) privacy(d *doc) []Finding {
 	var out []Finding
 	add := func(s span, section string, t tell) {
-		if !d.protected(s) {
+		if !d.protected(s) && !g.ownDetail(d, s, t) {
 			out = append(out, find(RulePrivacy, section, Block, d, s, t))
 		}
 	}
@@ -121,8 +174,13 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	for _, p := range identifierPatterns {
 		for _, s := range d.run(p) {
-			add(s, sectionPrivacy, p.tell)
+			if p.tell != tellPlace || !venue(d, s.start) {
+				add(s, sectionPrivacy, p.tell)
+			}
 		}
+	}
+	for _, s := range attributions(d) {
+		add(s, sectionPrivacy, tellName)
 	}
 	for _, s := range g.phones(d) {
 		add(s, sectionPrivacy, tellContact)
@@ -141,7 +199,9 @@ func (g *Gate) privacy(d *doc) []Finding {
 		add(s, sectionAnonymous, tellStory)
 	}
 	for _, s := range d.run(workplace) {
-		add(s, sectionPrivacy, tellWork)
+		if !d.staff && !d.public {
+			add(s, sectionPrivacy, tellWork)
+		}
 	}
 	for _, f := range scan(d, RulePrivacy, sectionPrivacy, storyPatterns) {
 		add(span{f.Start, f.End}, f.Section, tell{f.Message, f.Suggestion})
@@ -150,19 +210,61 @@ func (g *Gate) privacy(d *doc) []Finding {
 		add(s, sectionAnonymous, tellAccount)
 	}
 	if !d.staff && !d.public {
-		for _, p := range []pattern{aboutThem, pastNarrative} {
-			if ss := d.run(p); len(ss) > 0 {
-				add(ss[0], sectionAnonymous, tellStory)
-			}
+		if ss := d.run(aboutThem); len(ss) > 0 {
+			add(ss[0], sectionAnonymous, tellStory)
+		}
+		if s, ok := pastNarrative(d); ok {
+			add(s, sectionAnonymous, tellStory)
 		}
 	}
 	return out
 }
 
+// attributions finds the signature after a quotation ("— Rachel, Riverside",
+// "- D.K., Westfield"): a name or initials that identify the person quoted.
+func attributions(d *doc) []span {
+	var out []span
+	for _, q := range d.quotes {
+		if !clientQuote(d, q) {
+			continue
+		}
+		rest := d.text[q.end:]
+		if m := signature.FindStringSubmatchIndex(rest); m != nil {
+			s := spanOf(m)
+			out = append(out, span{q.end + s.start, q.end + s.end})
+		}
+	}
+	return out
+}
+
+var signature = regexp.MustCompile(`^\s*(?:[-–—~]|,? (?:says|said|writes|wrote))\s*((?:\p{Lu}[\pL'’-]+|\p{Lu}\.(?:\s?\p{Lu}\.)*)(?:,? (?:\d{1,3}|\p{Lu}[\pL'’-]+))*)`)
+
+// ownDetail reports whether an address or number found in the text is part
+// of one of the practice's official contacts ("12 Market Street" when the
+// contact is "12 Market Street Riverside").
+func (g *Gate) ownDetail(d *doc, s span, t tell) bool {
+	if t != tellPlace && t != tellContact && t != tellAge {
+		return false
+	}
+	part := d.lower[s.start:s.end]
+	if t == tellAge {
+		return practiceAge.MatchString(part)
+	}
+	for _, c := range g.contacts {
+		if len(part) >= 6 && strings.Contains(c, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// practiceAge spots the practice's own birthday ("happy 5th birthday to us").
+var practiceAge = re(`(?:connections|us|our|the practice|the team)$`)
+
 // ageRange reports whether an age phrase is an audience range ("aged 5 to 11",
 // "aged 18+") rather than one person's age.
 func ageRange(s string) bool {
-	return strings.HasSuffix(s, "to") || strings.HasSuffix(s, "-") || strings.HasSuffix(s, "–") ||
+	return strings.HasSuffix(s, "to") || strings.HasSuffix(s, "upwards") || strings.HasSuffix(s, "plus") || strings.HasSuffix(s, " up") || strings.HasSuffix(s, "-") || strings.HasSuffix(s, "–") ||
 		strings.HasSuffix(s, "+") || strings.Contains(s, " and ") || strings.Contains(s, " or ")
 }
 
@@ -170,6 +272,9 @@ func ageRange(s string) bool {
 // numbers: seven or more digits that are not the practice's own or an
 // organisation's helpline, and not a date.
 func (g *Gate) phones(d *doc) []span {
+	if len(digitsOf(d.text)) < 7 {
+		return nil
+	}
 	var out []span
 	for _, m := range phoneLike.FindAllStringIndex(d.text, -1) {
 		s := strings.TrimRight(d.text[m[0]:m[1]], " .-")

@@ -29,7 +29,7 @@ func TestTestimonial(t *testing.T) {
 		{text: "If you've finished your sessions, please leave us a review on Google.", want: []string{T}},
 		{text: "Read our client testimonials on the website.", want: []string{T}},
 		{text: "\"I got my life back.\" - a former client", want: []string{T}},
-		{text: "Our clients tell us we are the best thing that happened to them.", want: []string{T}},
+		{text: "Our clients tell us we are the best thing that happened to them.", want: []string{T, O}},
 		{text: "Tell us how counselling helped you and we'll share your words.", want: []string{T}},
 		{text: "Here's a lovely message from a client who finished last month.", want: []string{T, P}},
 		{text: "Would you recommend Connections to a friend? Vote in our poll!", want: []string{T}},
@@ -44,10 +44,10 @@ func TestTestimonial(t *testing.T) {
 
 func TestPrivacy(t *testing.T) {
 	runCases(t, []ruleCase{
-		{text: "Congratulations to our client Jade Okoro on her new job!", want: []string{P}},
+		{text: "Congratulations to our client Jade Okoro on her new job!", want: []string{P, T}},
 		{text: "A 52-year-old bus driver came to us after a road accident.", want: []string{P}},
 		{text: "Yesterday's session with a young dad really stayed with me.", want: []string{P}},
-		{text: "Happy birthday, @lucy_k88! So proud of how far you've come.", want: []string{P}},
+		{text: "Happy birthday, @lucy_k88! So proud of how far you've come.", want: []string{P, T}},
 		{text: "Ring Dave on 07700 900123 to hear about his recovery.", want: []string{P}},
 		{text: "Her card number is 4929 1234 5678 9012.", want: []string{P}},
 		{text: "Send the letter to 27 Larch Close, RV3 8TT.", want: []string{P}},

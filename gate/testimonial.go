@@ -8,7 +8,7 @@ import "strings"
 // attributed to clients; soliciting is asking for reviews, ratings,
 // recommendations or stories of how therapy helped.
 
-var praise = `(?:we|us|our|best|amazing|brilliant|wonderful|fantastic|incredible|changed|helped|saved|life|lives|recommend\w*|grateful|thank\w*|love|lifesaver|difference|hope|whole|myself|again|listened|understood|safe|heard)`
+var praise = `(?:best|amazing|brilliant|wonderful|fantastic|incredible|changed (?:my|their|her|his|our) li(?:fe|ves)|(?:you|we|counsell?ing|therapy|sessions?) (?:helped|saved|changed|gave)|recommend\w*|grateful|thank\w*|love (?:us|you|coming|the|our)|lifesaver|made a difference|listened|understood|safe space|so glad)`
 
 var (
 	tellRating  = tell{"Star ratings, review counts and scores are client testimonials: the policy forbids sharing them.", "Remove the rating or count and describe what the practice offers instead."}
@@ -17,30 +17,40 @@ var (
 )
 
 var testimonialPatterns = []pattern{
+	{need: needs("thank-you|thank you|glowing|lovely|kind|blushed|take it|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
+		re:   re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|others|people|a friend) about us\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey) with us\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of"),
-		re:   re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|5)[- ]star\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellRating},
+		re: re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|5)[- ]star\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !foodRating.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end])
+		}, tell: tellRating},
 	{need: needs("rating|rated|score|out of ten|out of 10|satisf|respondents|feedback survey|survey"),
-		re:   re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !foodRating.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end]) }, tell: tellRating},
+		re: re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !everydayNear(d, s) && !foodRating.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end])
+		}, tell: tellRating},
 	{need: needs("review"),
-		re:   re(`\breviews?\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !documentReview.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end]) },
+		re: re(`\breviews?\b`),
+		keep: func(d *doc, s span) bool {
+			sen := d.sentence(s.start)
+			return !d.negated(s) && !documentReview.MatchString(d.lower[sen.start:sen.end]) && !reviewOf.MatchString(d.lower[s.start:sen.end])
+		},
 		tell: tellRating},
 	{need: needs("review|rate us|recommend|nominate|vote"),
 		re:   re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share|quick)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|nominate|vote for) us\b|\bwould you recommend\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
 		keep: notNegated, tell: tellSolicit},
 	{need: needs("means the world|made our day|makes our day|warms our|shout-out|shout out|shoutout|award|choice|voted|nominat|shortlisted|verdict|overheard|word about us|voice note|your words|share your words|before and after|beforeafter|recovery photos|made a difference|rate your|rate ur|your experience with us|experience with us|had to say|speak for themselves"),
-		re: re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|awards?|voted|nominat\w*|shortlisted|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|made a difference|rate (?:your|ur) experience|(?:your )?experience with us|had to say|speak for themselves)\b`),
+		re:   re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out (?:from|on (?:her|his|their) (?:story|page|post|instagram))|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|voted|nominat\w*|shortlisted|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|(?:has|have|it|they|we|counsell?ing|therapy) made a difference\b|rate (?:your|ur) experience|(?:your )?experience with us|(?:clients?|families|couples|parents) had to say|had to say after|speak for themselves)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
-	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words"),
-		re:   re(`\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\bkind (?:words|messages|comments|notes?|cards?|feedback)\b|\b(?:wonderful|lovely|amazing|great|positive|kind|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
+	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words|lovely|wonderful|amazing|great|positive|glowing|fantastic|incredible|permission|posted by|shared by|by our clients|by our families|by local"),
+		re:   re(`\bthe feedback from\b|\bfeedback from (?:this|last|our|the)\b|\b(?:with|has) (?:a |the |their |her |his )?client['’]s permission\b|\b(?:posted|shared|written|sent) by (?:a |one of our )?(?:grateful |happy |former )?(?:client|patient|family)\b|\b(?:named|voted|chosen|rated|crowned)\b` + win("60") + `\bby (?:our|local|the) (?:clients|families|patients|community)\b|\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\bkind (?:words|messages|comments|notes?|cards?|feedback)\b|\b(?:wonderful|lovely|amazing|great|positive|kind|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("client|patient|customer|families|couples|people|parents|family"),
 		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
 		keep: func(d *doc, s span) bool { return !aggregate.MatchString(d.lower[s.start:s.end]) }, tell: tellShare},
-	{need: needs("from a|from one|from our|from someone|from former|from past|feedback|review|friends|word of mouth|refer|spread the word|described|liked|loved|valued|asked our|asked clients|describe"),
-		re:   re(`\b(?:message|note|card|letter|email|words|feedback|comment|review|thank[- ]you|gift|flowers)s? from (?:a |one of our |our |former |past |someone who |a former |a past |a recent )?(?:clients?|famil(?:y|ies)|couples?|parents?|patients?|attendees|participants|someone who (?:finished|completed|came|worked|saw|had))\b|\b(?:client|customer|patient|attendee|participant|family|couple)s?['’]? (?:feedback|reviews?|comments|quotes?|words|voices|stories|praise|thanks)\b|\b(?:lovely|kind|great|amazing|wonderful|glowing|5-star|five-star|fantastic|brilliant|beautiful|honest) reviews?\b|\btell (?:your |a )?(?:friends?|family|others|people|colleagues) about us\b|\bword of mouth\b|\brefer a friend\b|\bspread the word about us\b|\b(?:described|describe|call|called|rated|praised) (?:us|our (?:\w+ )?(?:counsell?ors?|therapists?|team|practice|service|sessions?)) as\b|\basked (?:our |some of our )?(?:clients|families|couples|patients) (?:what|how|to)\b|\b(?:clients|families|couples|patients) (?:liked|loved|valued|appreciated|enjoyed|praised) (?:most|our|the way)\b|\b(?:gave|giving|given|give) (?:me|us|her|him|them) (?:my|our|her|his|their) (?:\w+ )?back\b`),
+	{need: needs("from a|from one|from our|from someone|from former|from past|feedback|review|friends|word of mouth|refer|spread the word|described|liked|loved|valued|asked our|asked clients|describe|love us|adore us|rave about us|talking about us"),
+		re:   re(`\b(?:message|note|card|letter|email|words|feedback|comment|review|thank[- ]you|gift|flowers)s? from (?:a |one of our |our |former |past |someone who |a former |a past |a recent )?(?:clients?|famil(?:y|ies)|couples?|parents?|patients?|attendees|participants|someone who (?:finished|completed|came|worked|saw|had))\b|\b(?:client|customer|patient|attendee|participant|family|couple)s?['’]? (?:feedback|reviews?|comments|quotes?|words|voices|stories|praise|thanks)\b|\b(?:lovely|kind|great|amazing|wonderful|glowing|5-star|five-star|fantastic|brilliant|beautiful|honest) reviews?\b|\btell (?:your |a )?(?:friends?|family|others|people|colleagues) about us\b|\bword of mouth\b|\brefer a friend\b|\bspread the word about us\b|\b(?:described|describe|call|called|rated|praised) (?:us|our (?:\w+ )?(?:counsell?ors?|therapists?|team|practice|service|sessions?)) as\b|\b(?:our |my )?(?:clients|families|couples|patients) (?:love|adore|rave about|can['’]t stop talking about) us\b|\basked (?:our |some of our )?(?:clients|families|couples|patients) (?:what|how|to)\b|\b(?:clients|families|couples|patients) (?:liked|loved|valued|appreciated|enjoyed|praised) (?:most|our|the way)\b|\b(?:gave|giving|given|give) (?:me|us|her|him|them) (?:my|our|her|his|their) (?:\w+ )?back\b`),
 		keep: notNegated, tell: tellShare},
 	{need: needs("what our|what my|hear from|see why|former clients|clients describe|clients share"),
 		re:   re(`\bwhat (?:our|my|former) (?:clients|patients) (?:say|are saying|think|have to say)\b|\bhear from (?:our|a|one of our) (?:clients?|former clients?)\b|\bsee why (?:people|clients|families|couples) (?:choose|love|trust) us\b|\b(?:former |past )?clients (?:describe|share|explain|talk about)\b`),
@@ -51,25 +61,32 @@ var testimonialPatterns = []pattern{
 	{need: needs("\"|“|”|'|‘"),
 		re:   re(`(?:["”'’]\s*[-–—~]\s*|["”'’],?\s+(?:says?|said|writes|wrote)\s+)(?:an? |one |our |former |happy |satisfied |grateful )*(?:client|patient|customer|couple|parent|mum|dad|member|attendee)\b|["”]\s*[-–—~]\s*[^\s\d]\.(?:\s?[^\s\d]\.)?|["”]\s*[-–—~]\s*\pL+,? \d{1,2}\b|\bshared with (?:their |her |his )?permission\b`),
 		tell: tellShare},
-	{need: needs("tell|show|share|send|email|let us know|#|tag"),
+	{need: needs("tell|show|share|send|email|let us know|#|tag|what did you"),
 		re:   re(`\b(?:tell|show|share with|send|email|let) (?:us|the judges|others|the world)\b` + win("50") + `\bhow\b` + win("40") + `\b(?:helped|changed|made a difference|worked for you|supported)|#[\pL\d_]*(?:helped|success|testimonial|review|changedmy|thankyou|story|journey|recovery)[\pL\d_]*|\b(?:share|tell us|send us|email us|post)\b` + win("20") + `\byour (?:therapy |counsell?ing |recovery )?(?:story|stories|experience|journey|progress)\b` + win("40") + `\b(?:with us|us|our|therapy|counsell?ing|sessions?|connections|working with)\b|\bwhat did you (?:gain|get|learn|take away) from\b`),
 		keep: notNegated, tell: tellSolicit},
 	{need: needs("how we helped|how we've helped|how counselling|how therapy|how our|difference to you"),
 		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
 		tell: tellSolicit},
-	{need: needs("after|since|thanks to|later"), also: needs("she|he|they"),
+	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
 }
+
+// pronounLex gates the success-story pattern to sentences about someone.
+var pronounLex = lex("she|he|they|she's|he's|they're")
 
 // aggregate spots general statements about what many people say, which the
 // policy allows ("many couples tell counsellors that ...").
 // documentReview spots reviews that are not clients' opinions: of a policy,
 // a book, opening hours, a case or someone's work.
-var documentReview = re(`\b(?:annual|policy|policies|notice|book|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk)\b`)
+var documentReview = re(`\b(?:annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
 
 // foodRating spots star ratings of food and ordinary things.
-var foodRating = re(`\b(?:food|hygiene|coffee|tea|cake|buns?|bakery|biscuits?|machine|pizza|lunch|café|cafe|film|book|playlist|weather)\b`)
+var foodRating = re(`\b(?:food|hygiene|coffee|tea|cake|buns?|bakery|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|playlist|weather|printer|logo|design|jumper|mug|photo|song|quiz)\b`)
+
+// reviewOf spots "a review of the evidence", "reviews of local cafés": a
+// review of something other than the practice.
+var reviewOf = re(`^reviews? (?:of|the)\b`)
 
 var aggregate = lex("many|most|some|lots of|often|sometimes")
 
@@ -98,15 +115,7 @@ var goodNews = lex("finally|doing better|doing much better|doing brilliantly|doi
 func clientQuotes(d *doc) []Finding {
 	var out []Finding
 	for _, q := range d.quotes {
-		text := d.lower[q.start:q.end]
-		if len(wordsIn(text)) < 3 {
-			continue
-		}
-		sen := d.sentence(q.start)
-		around := d.lower[sen.start:min(len(d.lower), q.end+60)]
-		self := firstPerson.MatchString(text) && !thoughtQuote.MatchString(around)
-		praised := quotePraise.MatchString(text) && !thoughtQuote.MatchString(around)
-		if !(self && (praised || attributed.MatchString(around))) && !(praised && (attributed.MatchString(around) || self)) && !praiseQuote.MatchString(text) {
+		if !clientQuote(d, q) {
 			continue
 		}
 		out = append(out, find(RuleTestimonial, sectionTestimony, Block, d, q, tellShare))
@@ -123,6 +132,44 @@ var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|p
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
 var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|so grateful|couldn['’]?t have)\b`)
+
+// clientQuote reports whether the quotation q is in a client's voice: the
+// speaker's own experience or praise, credited to a client or to feedback.
+func clientQuote(d *doc, q span) bool {
+	text := d.lower[q.start:q.end]
+	if len(wordsIn(text)) < 3 || publicQuote.MatchString(d.lower[q.end:min(len(d.lower), q.end+40)]) {
+		return false
+	}
+	sen := d.sentence(q.start)
+	around := d.lower[sen.start:min(len(d.lower), q.end+60)]
+	self := firstPerson.MatchString(text) && !thoughtQuote.MatchString(around)
+	praised := quotePraise.MatchString(text) && !thoughtQuote.MatchString(around)
+	credited := attributed.MatchString(around)
+	if d.staff && staffNear(d, sen, q) {
+		return false // a member of staff speaking
+	}
+	return self && (praised || credited) || praised && credited || praiseQuote.MatchString(text)
+}
+
+// staffNear reports whether a staff name appears outside the quotation q in
+// the sentence s or the one after it: the speaker is a member of staff.
+func staffNear(d *doc, s span, q span) bool {
+	end := s.end
+	if end < len(d.lower) {
+		end = d.sentence(end + 1).end
+	}
+	for _, w := range d.ws {
+		inQuote := w.start >= q.start && w.end <= q.end
+		if !inQuote && w.start >= s.start && w.end <= end && d.gate.staffWord[bare(w.s)] {
+			return true
+		}
+	}
+	return false
+}
+
+// publicQuote spots a quotation signed with a full name and nothing more
+// ("— Brené Brown"), as public figures' quotations are.
+var publicQuote = re(`^\s*[-–—~]\s*[\pL'’.-]+ [\pL'’-]+\s*$`)
 
 var quotePraise = lex("feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 
