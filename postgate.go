@@ -110,13 +110,29 @@ type Content struct {
 	Evidence []string
 }
 
-// Hash returns the content hash: a hex SHA-256 over the platform, text, link,
-// evidence, and each image's alt text, source, consent and file bytes. An
-// approval is valid only for the hash it was given for.
+// Hash returns the content hash: a hex SHA-256 over the platform and the
+// BodyHash. An approval is valid only for the hash it was given for.
 func (c Content) Hash() (string, error) {
+	body, err := c.BodyHash()
+	if err != nil {
+		return "", err
+	}
+	return PlatformHash(c.Platform, body), nil
+}
+
+// PlatformHash binds a BodyHash to a platform; Hash is
+// PlatformHash(c.Platform, c.BodyHash()).
+func PlatformHash(pl Platform, body string) string {
+	sum := sha256.Sum256([]byte(string(pl) + ";" + body))
+	return hex.EncodeToString(sum[:])
+}
+
+// BodyHash returns a hex SHA-256 over what the content says, whatever the
+// platform: the text, link, evidence, and each image's alt text, source,
+// consent and file bytes.
+func (c Content) BodyHash() (string, error) {
 	h := sha256.New()
 	field := func(s string) { fmt.Fprintf(h, "%d:%s;", len(s), s) }
-	field(string(c.Platform))
 	field(c.Text)
 	field(c.Link)
 	field(fmt.Sprint(len(c.Evidence)))

@@ -55,7 +55,7 @@ type Scheduler struct {
 	mu        sync.Mutex
 	posts     []postgate.Post
 	firstSeen map[string]time.Time
-	verdicts  map[string]gate.Verdict // by content hash; the gate is pure
+	verdicts  map[string]gate.Verdict // by BodyHash; the gate is pure
 }
 
 // Options configure a Scheduler.
@@ -97,20 +97,26 @@ func (s *Scheduler) Posts() []postgate.Post {
 	return s.posts
 }
 
-// check gates content, caching the verdict by content hash.
+// check gates content and returns its platform-bound hash (what approvals
+// bind to). The policy applies to every platform alike, so the gate checks
+// the content without its platform (platform limits are preflight's job),
+// and verdicts are cached by BodyHash: platforms sharing a text share one
+// gate run.
 func (s *Scheduler) check(c postgate.Content) (hash string, v gate.Verdict, err error) {
-	hash, err = c.Hash()
+	body, err := c.BodyHash()
 	if err != nil {
 		return "", gate.Verdict{}, err
 	}
-	if v, ok := s.verdicts[hash]; ok {
+	hash = postgate.PlatformHash(c.Platform, body)
+	if v, ok := s.verdicts[body]; ok {
 		return hash, v, nil
 	}
+	c.Platform = ""
 	v, err = s.gate.Check(c)
 	if err != nil {
 		return hash, gate.Verdict{}, err
 	}
-	s.verdicts[hash] = v
+	s.verdicts[body] = v
 	return hash, v, nil
 }
 
@@ -131,7 +137,7 @@ func (s *Scheduler) checkAll(posts []postgate.Post) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for c := range jobs {
-				hash, err := c.Hash()
+				hash, err := c.BodyHash()
 				if err != nil {
 					continue
 				}
@@ -145,8 +151,13 @@ func (s *Scheduler) checkAll(posts []postgate.Post) {
 	}
 	go func() {
 		for _, p := range posts {
+			seen := map[string]bool{}
 			for _, pl := range p.Platforms {
-				jobs <- p.Content(pl)
+				if c := p.Content(pl); !seen[c.Text] {
+					seen[c.Text] = true
+					c.Platform = ""
+					jobs <- c
+				}
 			}
 		}
 		close(jobs)

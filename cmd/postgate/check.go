@@ -117,10 +117,20 @@ func checkAll(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []p
 func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, p postgate.Post) postReport {
 	pr := postReport{ID: p.ID, Calendar: p.Where(), Platforms: p.Platforms, Verdict: "pass", Findings: []finding{}}
 	perPlatform := len(p.TextFor) > 0
+	type result struct {
+		v   gate.Verdict
+		err error
+	}
+	byText := map[string]result{} // platforms without their own text share one verdict
 	for _, pl := range p.Platforms {
 		c := p.Content(pl)
 		var fs []gate.Finding
-		v, err := g.Check(c)
+		r, ok := byText[c.Text]
+		if !ok {
+			r.v, r.err = g.Check(policyContent(c))
+			byText[c.Text] = r
+		}
+		v, err := r.v, r.err
 		if err != nil {
 			fs = append(fs, gate.Finding{Rule: "gate-error", Severity: "block",
 				Message:    "the gate could not check this post, so it is held: " + err.Error(),
@@ -148,6 +158,15 @@ func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []
 		}
 	}
 	return pr
+}
+
+// policyContent is what the gate checks: the policy applies to every
+// platform alike, so the gate is not told the platform (platform limits are
+// the preflight checks' job). Posts whose platforms share a text then share
+// one gate run.
+func policyContent(c postgate.Content) postgate.Content {
+	c.Platform = ""
+	return c
 }
 
 func summarize(posts []postReport) summary {
