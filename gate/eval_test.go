@@ -115,7 +115,7 @@ func TestExplain(t *testing.T) {
 }
 
 // TestLearnedBackup measures what the learned classifier adds when it backs
-// up the rules (it is off by default, see useLearned).
+// up the rules (see useLearned).
 func TestLearnedBackup(t *testing.T) {
 	g := mustGate(t, examplesConfig())
 	for _, path := range evalFiles(t) {
@@ -123,10 +123,10 @@ func TestLearnedBackup(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rules := Evaluate(g, posts)
-		useLearned = true
 		both := Evaluate(g, posts)
 		useLearned = false
+		rules := Evaluate(g, posts)
+		useLearned = true
 		t.Logf("%s: violating rejected %.1f%% rules only, %.1f%% with learned backup; compliant passed %.1f%% rules only, %.1f%% with",
 			filepath.Base(path), 100*rules.ViolatingRate(), 100*both.ViolatingRate(), 100*rules.CompliantRate(), 100*both.CompliantRate())
 	}

@@ -19,8 +19,12 @@ type ruleCase struct {
 	media    []postgate.Media
 }
 
+// runCases checks the rules alone: the tables pin down what each rule
+// catches, and the learned backup is measured by TestLearnedBackup.
 func runCases(t *testing.T, cases []ruleCase) {
 	t.Helper()
+	useLearned = false
+	defer func() { useLearned = true }()
 	g := mustGate(t, examplesConfig())
 	for _, tc := range cases {
 		v, err := g.Check(postgate.Content{Platform: postgate.X, Text: tc.text, Evidence: tc.evidence, Media: tc.media})

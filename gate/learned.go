@@ -80,8 +80,12 @@ func (g *Gate) learned(c postgate.Content, fs []Finding) []Finding {
 		if !ok {
 			continue
 		}
+		severity := Block
+		if h.Rule == RuleHealth {
+			severity = Warn // see useLearned
+		}
 		out = append(out, Finding{
-			Rule: h.Rule, Section: t.section, Severity: Block,
+			Rule: h.Rule, Section: t.section, Severity: severity,
 			Match: c.Text[h.Start:h.End], Start: h.Start, End: h.End,
 			Message:    fmt.Sprintf(t.msg, because(h.Words)),
 			Suggestion: t.fix,

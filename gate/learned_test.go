@@ -98,7 +98,7 @@ func TestLearnedFinding(t *testing.T) {
 		t.Fatalf("got %d findings, want 1: %+v", len(fs), fs)
 	}
 	f := fs[0]
-	if f.Rule != RuleHealth || f.Section != sectionHealth || f.Severity != Block || f.Match != text[f.Start:f.End] ||
+	if f.Rule != RuleHealth || f.Section != sectionHealth || f.Severity != Warn || f.Match != text[f.Start:f.End] ||
 		!strings.Contains(f.Message, "'depression'") || f.Suggestion == "" {
 		t.Errorf("finding %+v", f)
 	}

@@ -83,7 +83,9 @@ func (m *Model) Doc(text string) Doc {
 			d.Hits = append(d.Hits, Hit{i, sentence})
 		}
 	})
-	slices.SortStableFunc(d.Hits, func(a, b Hit) int { return cmp.Compare(a.Feature, b.Feature) })
+	slices.SortFunc(d.Hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(a.Feature, b.Feature), cmp.Compare(a.Sentence, b.Sentence))
+	})
 	d.Hits = slices.CompactFunc(d.Hits, func(a, b Hit) bool { return a.Feature == b.Feature })
 	return d
 }

@@ -102,6 +102,9 @@ func (t *tokenizer) chunk() bool {
 	if end < t.i {
 		end = len(t.text)
 	}
+	if !strings.ContainsAny(t.text[t.i:end], "@#./") {
+		return false // the common case: an ordinary word
+	}
 	core := strings.TrimRight(t.lower[t.i:end], ".,;:!?)\"”'’")
 	stop := t.i + len(core)
 	kind, extra := "", ""
@@ -172,13 +175,25 @@ func (t *tokenizer) word() {
 	extra := ""
 	first, _ := utf8.DecodeRuneInString(w)
 	switch {
-	case len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w:
+	case len(w) > 1 && capitals(w):
 		extra = tokCaps
 	case len(w) > 1 && unicode.IsUpper(first) && !t.lead:
 		extra = tokCap
 	}
 	t.emit(t.lower[start:t.i], extra, start, t.i)
 	t.lead = false
+}
+
+// capitals reports whether w has upper-case letters and no lower-case ones.
+func capitals(w string) bool {
+	upper := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper
 }
 
 // number consumes a number, a percentage, an amount of money or a phone
