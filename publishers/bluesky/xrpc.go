@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/connections/postgate/publishers"
@@ -67,7 +64,7 @@ func (p *Publisher) do(ctx context.Context, c call, token publishers.Secret) ([]
 	start := time.Now()
 	resp, err := p.client.Do(req)
 	if err != nil {
-		err = withoutURL(err)
+		err = publishers.WithoutURL(err)
 		p.log.DebugContext(ctx, "bluesky request failed", "method", c.nsid, "err", err)
 		return nil, p.transportError(c, err)
 	}
@@ -88,28 +85,7 @@ func (p *Publisher) do(ctx context.Context, c call, token publishers.Secret) ([]
 // createRecord it may have reached the PDS, so the outcome is unknown,
 // unless the connection was never made.
 func (p *Publisher) transportError(c call, err error) error {
-	kind := publishers.KindTransient
-	if c.write && !neverConnected(err) {
-		kind = publishers.KindUnknown
-	}
-	return p.fail(kind, "", fmt.Errorf("%s: %w", c.nsid, err))
-}
-
-// withoutURL unwraps the *url.Error the client adds, whose text holds the
-// full URL.
-func withoutURL(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
-}
-
-// neverConnected reports whether err shows that no byte of the request can
-// have reached the server.
-func neverConnected(err error) bool {
-	var dnsErr *net.DNSError
-	return errors.Is(err, syscall.ECONNREFUSED) || errors.As(err, &dnsErr)
+	return p.fail(publishers.TransportKind(c.write, err), "", fmt.Errorf("%s: %w", c.nsid, err))
 }
 
 // statusError classifies a non-2xx answer.

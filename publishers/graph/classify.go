@@ -2,7 +2,6 @@ package graph
 
 import (
 	"errors"
-	"net"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -103,7 +102,7 @@ func ClassifyAt(now time.Time, platform string, res fb.Result, err error, write 
 		e.Kind = publishers.KindTransient
 		e.Message = "unreadable answer from the Graph API"
 		e.Err = errors.New(ue.Message)
-	case neverConnected(err):
+	case publishers.NeverSent(err):
 		e.Kind = publishers.KindTransient
 		e.Err = redacted(err)
 		return e
@@ -138,14 +137,6 @@ func message(ge *fb.Error) string {
 		m += " (" + ge.UserMessage + ")"
 	}
 	return tokenPattern.ReplaceAllString(m, "[redacted]")
-}
-
-// neverConnected reports whether err shows that no request reached the
-// server: a failed DNS lookup or a refused connection.
-func neverConnected(err error) bool {
-	var dns *net.DNSError
-	var op *net.OpError
-	return errors.As(err, &dns) || (errors.As(err, &op) && op.Op == "dial")
 }
 
 // redacted returns err with any URL it carries stripped of its query. It

@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/url"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/connections/postgate/publishers"
@@ -78,7 +74,7 @@ func (p *Publisher) do(ctx context.Context, c call) (answer, error) {
 	start := time.Now()
 	resp, err := p.client.Do(req)
 	if err != nil {
-		err = withoutURL(err)
+		err = publishers.WithoutURL(err)
 		p.log.DebugContext(ctx, "mastodon request failed", "method", c.method, "path", path, "err", err)
 		return answer{}, p.transportError(c, path, err)
 	}
@@ -105,28 +101,7 @@ func pathOnly(path string) string {
 // status write it may have reached the instance, so the outcome is
 // unknown, unless the connection was never made.
 func (p *Publisher) transportError(c call, path string, err error) error {
-	kind := publishers.KindTransient
-	if c.write && !neverConnected(err) {
-		kind = publishers.KindUnknown
-	}
-	return p.fail(kind, "", fmt.Errorf("%s %s: %w", c.method, path, err))
-}
-
-// withoutURL unwraps the *url.Error the client adds, whose text holds the
-// full URL.
-func withoutURL(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
-}
-
-// neverConnected reports whether err shows that no byte of the request can
-// have reached the server.
-func neverConnected(err error) bool {
-	var dnsErr *net.DNSError
-	return errors.Is(err, syscall.ECONNREFUSED) || errors.As(err, &dnsErr)
+	return p.fail(publishers.TransportKind(c.write, err), "", fmt.Errorf("%s %s: %w", c.method, path, err))
 }
 
 // statusError classifies a non-2xx answer.
