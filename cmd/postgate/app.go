@@ -111,6 +111,25 @@ func (a *app) openState(ctx context.Context) (*store.Store, *review.Folder, erro
 	return st, rf, nil
 }
 
+// openScheduler opens the store and the review folder and wires a
+// scheduler over them, the gate (its warnings go to warn) and the
+// configured publishers. The caller closes the store.
+func (a *app) openScheduler(ctx context.Context, warn io.Writer) (*store.Store, *scheduler.Scheduler, error) {
+	st, rf, err := a.openState(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	g, err := a.newGate(warn)
+	if err == nil {
+		var s *scheduler.Scheduler
+		if s, err = a.newScheduler(st, rf, g); err == nil {
+			return st, s, nil
+		}
+	}
+	st.Close()
+	return nil, nil, err
+}
+
 // newScheduler wires a scheduler with the configured publishers.
 func (a *app) newScheduler(st *store.Store, rf *review.Folder, g *gate.Gate) (*scheduler.Scheduler, error) {
 	pubs, pre, err := a.publishers()

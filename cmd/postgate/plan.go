@@ -27,19 +27,11 @@ func newPlanCmd(o *options) *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			st, rf, err := a.openState(ctx)
+			st, s, err := a.openScheduler(ctx, o.stderr)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			g, err := a.newGate(o.stderr)
-			if err != nil {
-				return err
-			}
-			s, err := a.newScheduler(st, rf, g)
-			if err != nil {
-				return err
-			}
 			s.UsePosts(posts)
 			now := a.now()
 			planned, err := s.Plan(ctx, now, now.Add(until))

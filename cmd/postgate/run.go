@@ -38,19 +38,11 @@ flight finish and exits 0. With --once it does what is due now and exits.`,
 				return err
 			}
 			defer unlock()
-			st, rf, err := a.openState(ctx)
+			st, s, err := a.openScheduler(ctx, o.stderr)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			g, err := a.newGate(o.stderr)
-			if err != nil {
-				return err
-			}
-			s, err := a.newScheduler(st, rf, g)
-			if err != nil {
-				return err
-			}
 			d := &scheduler.Daemon{Scheduler: s, Calendars: a.cfg.Calendar, Location: a.cfg.Location,
 				ReviewDir: a.cfg.ReviewDir}
 			a.log.Info("postgate starting", "config", orEmbedded(a.cfg.File), "calendar", a.cfg.Calendar,
