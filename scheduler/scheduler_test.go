@@ -419,3 +419,26 @@ func TestBrokenStorePublishesNothing(t *testing.T) {
 		t.Fatal("published without recording the intent first")
 	}
 }
+
+func TestPlatformDownForAnHourThenBack(t *testing.T) {
+	e := newEnv(t, t0.Add(time.Minute))
+	down := &platform{}
+	for range 12 { // every attempt in the first hour fails before anything is sent
+		down.errs = append(down.errs, &publishers.Error{Platform: "facebook", Kind: publishers.KindTransient, Message: "connection refused"})
+	}
+	e.s = schedulerWith(e, map[postgate.Platform]publishers.Publisher{postgate.X: e.pub, postgate.Facebook: down})
+	e.setCalendar(post("winter", t0, okText, postgate.X, postgate.Facebook))
+	for e.clock.Now().Before(t0.Add(70 * time.Minute)) {
+		next, err := e.s.Tick(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.clock.Set(next)
+	}
+	if e.pub.count() != 1 || down.count() != 1 {
+		t.Fatalf("x published %d, facebook %d: want each once, facebook after it came back", e.pub.count(), down.count())
+	}
+	if got := e.state("winter", postgate.Facebook, t0); got != store.StatePublished {
+		t.Errorf("facebook state = %s, want published", got)
+	}
+}
