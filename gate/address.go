@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Street addresses are found two ways: a house number followed by a few
@@ -49,10 +50,75 @@ func addresses(d *doc) []span {
 		}
 		if end, ok := streetAfter(d.text, ws, i); ok && !venue(d, w.start) {
 			out = append(out, span{w.start, ws[end].end})
+			continue
+		}
+		if start, ok := streetBefore(d, ws, i); ok && !venue(d, w.start) {
+			out = append(out, span{ws[start].start, w.end})
 		}
 	}
 	return out
 }
+
+// streetBefore finds the house number after the street, as many countries
+// write it ("Király u. 15", "Rua Augusta, 123", "Hauptstraße 5"), a town
+// before its postcode ("in ARENDAL 4844"), and a name and number after the
+// word "address". It returns the first word of the address.
+func streetBefore(d *doc, ws []word, i int) (int, bool) {
+	if i == 0 || len(ws[i].s) > 5 {
+		return 0, false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		gap := d.text[ws[j].end:ws[j+1].start]
+		if strings.ContainsAny(gap, "\n:;!?()") || len(gap) > 3 || !letters(ws[j].s) {
+			return 0, false
+		}
+		w := strings.ToLower(strings.TrimSuffix(ws[j].s, "."))
+		if capital(ws[j].s) && (streetFirst[w] || j == i-1 && streetSuffix(w)) {
+			return j, true
+		}
+		if j >= 1 && j >= i-2 && streetLast[w] && capital(ws[j-1].s) {
+			return j - 1, true
+		}
+	}
+	prev := ws[i-1]
+	if !capital(prev.s) || !letters(prev.s) || commonWords[strings.ToLower(prev.s)] || notAddressWord[strings.ToLower(prev.s)] || d.text[prev.end:ws[i].start] != " " {
+		return 0, false
+	}
+	if postcode := len(ws[i].s) >= 4 && digitsOnly(ws[i].s); postcode && i >= 2 && townBefore[strings.ToLower(ws[i-2].s)] {
+		return i - 1, true
+	}
+	sen := d.sentence(ws[i].start)
+	return i - 1, strings.Contains(d.lower[sen.start:sen.end], "address")
+}
+
+// Street words of other countries: those written before the street's name
+// ("Rua", "Calle", "Via") and those written after it ("u.", "utca", "vej").
+var (
+	streetFirst = set("rua", "calle", "avenida", "av", "via", "viale", "piazza", "rue", "boulevard", "ulica", "ul", "carrer",
+		"avinguda", "paseo", "camino", "praça", "largo", "travessa", "strada", "calea", "bulevardul", "aleja", "plac")
+	streetLast = set("u", "utca", "út", "ut", "tér", "körút", "vej", "gade", "katu", "tie", "gatan", "vägen", "veien", "gata",
+		"straße", "strasse", "str", "weg", "gasse", "platz", "allee", "laan", "straat", "gracht", "plein", "cesta", "ulice", "náměstí")
+	townBefore = set("in", "at", "from", "to", "near")
+)
+
+// streetSuffix reports whether w is one word ending in a street word, as
+// German, Dutch and Nordic streets are written ("hauptstraße", "kerkstraat").
+func streetSuffix(w string) bool {
+	for _, suf := range []string{"straße", "strasse", "gasse", "weg", "vej", "gade", "katu", "straat", "laan", "gatan", "vägen", "veien", "utca", "platz", "allee", "gracht"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// capital reports whether w starts with an upper-case letter.
+func capital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func digitsOnly(w string) bool { return strings.Trim(w, "0123456789") == "" }
 
 // venue reports whether the address at i is where an event or group takes
 // place, not where a person lives.

@@ -19,7 +19,7 @@ var healthNeed = needs("depress|anxi|stress|insomnia|sleep|ptsd|trauma|ocd|adhd|
 
 // healthLex is the word-level form of healthTerm: claim patterns run only on
 // sentences that mention health.
-var healthLex = lex("smoking|microbiome|sickness|absence|remission|psychosis|cannabis|sunshine|blues|massage|nidra|gp|heartbreak|procrastination|overthinking|concentration|depress*|antidepressant*|anxiety|anxious|stress*|insomnia|sleep*|ptsd|trauma*|ocd|adhd|autism|panic*|mood|moods|serotonin|dopamine|endorphins|oxytocin|cortisol|adrenaline|hormone|hormones|nervous system|vagus nerve|brain|brains|memory|memories|immun*|blood pressure|blood sugar|heart|gut|pain|symptom|symptoms|mental health|mental illness|illness*|disorder|disorders|addiction*|burnout|grief|bipolar|schizophreni*|dementia|inflammation|wellbeing|well-being|self-esteem|suicid*|self-harm|eating disorder*|obesity|weight|cancer|diabetes|risk|recovery|recover*|relapse|phobia|phobias|nerves|health|healthier|happier|happiness|resilience|loneliness|lonely|focus|concentration|energy|fatigue|healing|heal*|mind|body|smoking|worse|better|effective|imbalance|cause|causes|hippocampus|cure*|treatment*|remedy|remedies|regulation|emotional|cigarettes|sick|died|die|deaths")
+var healthLex = lex("smoking|microbiome|sickness|absence|remission|psychosis|cannabis|sunshine|blues|massage|nidra|gp|heartbreak|procrastination|overthinking|concentration|depress*|antidepressant*|anxiety|anxious|stress*|insomnia|sleep*|ptsd|trauma*|ocd|adhd|autism|panic*|mood|moods|serotonin|dopamine|endorphins|oxytocin|cortisol|adrenaline|hormone|hormones|nervous system|vagus nerve|brain|brains|memory|memories|immun*|blood pressure|blood sugar|heart|gut|pain|symptom|symptoms|mental health|mental illness|illness*|disorder|disorders|addiction*|burnout|grief|bipolar|schizophreni*|dementia|inflammation|wellbeing|well-being|self-esteem|suicid*|self-harm|eating disorder*|obesity|weight|cancer|diabetes|risk|recovery|recover*|relapse|phobia|phobias|nerves|health|healthier|happier|happiness|resilience|loneliness|lonely|focus|concentration|energy|fatigue|healing|heal*|mind|body|smoking|worse|better|effective|imbalance|cause|causes|hippocampus|cure*|treatment*|remedy|remedies|regulation|emotional|cigarettes|sick|died|die|deaths|amygdala|cortex|prefrontal|neurons|neural|neuroplasticity|telomeres|immune system|hair loss|headache*|migraine*|disease|diseases|lifespan|longevity|blood flow|heart rate|cognitive|cognition|grey matter|gray matter|melatonin|gaba|tryptophan|neurotransmitter*|medicine")
 
 var claimVerb = `(?:reduc|lower|boost|improv|increas|caus|trigger|cur|heal|treat|prevent|protect|chang|rewir|reset|regulat|balanc|releas|reliev|eas|calm|strengthen|weaken|damag|harm|worsen|shrink|repair|restor|revers|eliminat|fight|stabilis|stabiliz|detox|flood|doubl|halv|slash|lengthen|shorten|add|rais|spik|destroy|ruin|fix|beat|transform|unlock|activat|stimulat|rebalanc)(?:e|es|ed|s|ing)?`
 
@@ -47,7 +47,7 @@ var healthPatterns = []pattern{
 	{gates: []*lexicon{healthLex}, need: needs("caused|cured|treated|linked|associated|connected|stored|rooted|triggered|made worse|worsened|driven|fuel"),
 		re:   re(`\b(?:is|are|gets?|has been|have been) (?:\w+ )?(?:caused|cured|treated|linked|associated|connected|stored|rooted|triggered|made worse|worsened|driven|fuelled|fueled) (?:by|to|with|in)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
-	{gates: []*lexicon{healthLex}, need: needs("make"), also: needs("worse|better|more|less"),
+	{gates: []*lexicon{healthLex}, need: needs("mak"), also: needs("worse|better|more|less"),
 		re: re(`\bmak(?:e|es|ing) (?:\w+ ){0,3}(?:worse|better|more (?:depressed|anxious|stressed|lonely)|less (?:anxious|stressed|depressed))\b`),
 		keep: func(d *doc, s span) bool {
 			return notHedgedOrNegated(d, s) && !idiomBetter.MatchString(d.lower[s.start:s.end])
@@ -74,7 +74,48 @@ var healthPatterns = []pattern{
 		keep: notHedgedOrNegated,
 		tell: tell{"This suggests a substance or remedy has a health effect; that needs evidence from an accepted source.",
 			"Attach evidence from an accepted source, or remove the claim."}},
+	{gates: []*lexicon{healthLex}, need: needs("prone|vulnerable|susceptible|risk"),
+		re:   re(`\b(?:more|less) (?:prone|vulnerable|susceptible) to\b|\bat (?:a )?(?:greater|higher|lower|increased|reduced|double the) risk of\b|\b(?:lower|higher|reduced|increased|greater|cuts? the|halves the|doubles the) (?:\w+ )?risk of\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{need: needs("harmful|bad|dangerous|damaging|deadly|toxic|effective|powerful|addictive"),
+		re:   re(`\bas (?:harmful|bad|dangerous|damaging|deadly|toxic|effective|powerful|addictive) (?:for (?:you|your health) )?as\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{gates: []*lexicon{healthLex}, need: needs("causes|triggers|leads to|results in|damages|weakens|shrinks|raises|lowers|reduces|increases|worsens|fuels|speeds up|slows"),
+		re:   re(`\b` + healthTerm + `\b (?:causes|triggers|leads to|results in|damages|weakens|shrinks|raises|lowers|reduces|increases|worsens|fuels|speeds up|slows)\b \w+`),
+		keep: func(d *doc, s span) bool { return notHedgedOrNegated(d, s) && !d.quoted(s) }, tell: tellClaim},
+	{need: needs("helps"),
+		re:   re(`\bhelps (?:with|(?:you |people |children |us )?(?:to )?(?:treat|cure|prevent|beat|overcome|recover from|fight|heal from|process)) (?:your |the |their )?(?:depression|anxiety|ptsd|trauma|dementia|insomnia|ocd|adhd|addiction|panic attacks|chronic pain|symptoms|grief|stress|burnout)\b`),
+		keep: func(d *doc, s span) bool { return notHedgedOrNegated(d, s) && !softened(d, s) }, tell: tellClaim},
+	{need: needs("medicine|antidepressant|painkiller|sedative"),
+		re:   re(`\b(?:is|are) (?:the best |nature['’]s |a natural |natural |real |powerful |a powerful |free )?(?:medicine|antidepressants?|painkillers?|sedatives?)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{need: needs(" of "),
+		re:   re(`\b(?:is|are) (?:a |an |often a |always a |usually a |the first |an early |a classic )?(?:sign|symptom|form|type|result|cause) of (?:adhd|autism|depression|anxiety|trauma|ocd|ptsd|bipolar|dementia|burnout|low self-esteem|an eating disorder|addiction)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{need: needs("links|ties|connects"),
+		re:   re(`\b(?:research|studies|science|data|scientists|experts|evidence) (?:now |also |clearly |strongly )?(?:links|ties|connects)\b`),
+		tell: tellResearch},
+	{gates: []*lexicon{healthLex}, need: needs("most |all |majority|nearly all"),
+		re:   re(`\b(?:most|all|the majority of|nearly all) (?:people|adults|children|teens|teenagers|men|women) with (?:\w+ ){1,2}(?:recover|get better|improve|respond|never|will)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	{need: needs("heals|cures"),
+		re: re(`\b(?:heals|cures)\b`),
+		keep: func(d *doc, s span) bool {
+			return notHedgedOrNegated(d, s) && !softened(d, s) && !nounCure.MatchString(d.lower[max(0, s.start-12):s.start])
+		},
+		tell: tellClaim},
 }
+
+// softened reports whether the sentence before s tells of what some people
+// find or feel ("many people find a walk helps with stress").
+func softened(d *doc, s span) bool {
+	return d.in(softLex, span{d.sentence(s.start).start, s.start})
+}
+
+var softLex = lex("find|finds|found|feel|feels|some people|many people|might|may|can|could|often|sometimes")
+
+// nounCure spots "cures" used as a noun ("no quick cures").
+var nounCure = re(`\b(?:no|quick|miracle|any|easy|magic|instant|the|for|of|false)\s+$`)
 
 // effectClaims finds a verb of effect followed, in the same sentence and
 // within a few words, by a health term ("journaling lowers cortisol"), unless
@@ -85,7 +126,7 @@ func effectClaims(d *doc) []Finding {
 	for _, sen := range d.sentences() {
 		toks := d.tokensIn(sen)
 		for i, t := range toks {
-			if !claimLex.word(t.s) {
+			if !claimLex.word(t.s) || strings.HasPrefix(t.s, "cure") && nounCure.MatchString(d.lower[max(0, t.start-12):t.start]) {
 				continue
 			}
 			rest := toks[i+1:]
@@ -111,7 +152,7 @@ var tellResearch = tell{"This presents research, proof or an authority's advice 
 
 // The word-level gates of the claim patterns.
 var (
-	claimLex  = lex("cut|cuts|control|controls|drive|drives|determine|determines|burns|affect|affects|affected|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|boost|boosts|boosted|boosting|improve|improves|improved|improving|increase|increases|increased|increasing|cause|causes|caused|causing|trigger|triggers|triggered|cure|cures|cured|curing|heal|heals|healed|treat|treats|treated|prevent|prevents|prevented|protect|protects|protected|protecting|change|changes|changed|rewire|rewires|rewired|reset|resets|regulate|regulates|regulated|balance|balances|balanced|release|releases|released|relieve|relieves|relieved|ease|eases|eased|calms|calmed|strengthen|strengthens|strengthened|weaken|weakens|weakened|damage|damages|damaged|harms|harmed|worsen|worsens|worsened|shrink|shrinks|shrank|repair|repairs|repaired|restore|restores|restored|reverse|reverses|reversed|eliminate|eliminates|eliminated|fights|fought|stabilise|stabilises|stabilize|stabilizes|detox|detoxes|detoxify|floods|flooded|double|doubles|doubled|halve|halves|halved|slash|slashes|slashed|lengthen|lengthens|shorten|shortens|adds|added|raise|raises|raised|spike|spikes|spiked|destroy|destroys|destroyed|ruin|ruins|ruined|fix|fixes|fixed|beat|beats|transform|transforms|transformed|unlock|unlocks|activate|activates|stimulate|stimulates|rebalance|rebalances")
+	claimLex  = lex("cut|cuts|control|controls|drive|drives|determine|determines|burns|affect|affects|affected|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|boost|boosts|boosted|boosting|improve|improves|improved|improving|increase|increases|increased|increasing|cause|causes|caused|causing|trigger|triggers|triggered|cure|cures|cured|curing|heal|heals|healed|treat|treats|treated|prevent|prevents|prevented|protect|protects|protected|protecting|change|changes|changed|rewire|rewires|rewired|reset|resets|regulate|regulates|regulated|balance|balances|balanced|release|releases|released|relieve|relieves|relieved|ease|eases|eased|calms|calmed|strengthen|strengthens|strengthened|weaken|weakens|weakened|damage|damages|damaged|harms|harmed|worsen|worsens|worsened|shrink|shrinks|shrank|repair|repairs|repaired|restore|restores|restored|reverse|reverses|reversed|eliminate|eliminates|eliminated|fights|fought|stabilise|stabilises|stabilize|stabilizes|detox|detoxes|detoxify|floods|flooded|double|doubles|doubled|halve|halves|halved|slash|slashes|slashed|lengthen|lengthens|shorten|shortens|adds|added|raise|raises|raised|spike|spikes|spiked|destroy|destroys|destroyed|ruin|ruins|ruined|fix|fixes|fixed|beat|beats|transform|transforms|transformed|unlock|unlocks|activate|activates|stimulate|stimulates|rebalance|rebalances|promote|promotes|enhance|enhances|alleviate|alleviates|combat|combats|soothe|soothes|sharpen|sharpens|accelerate|accelerates|disrupt|disrupts|thicken|thickens|thins|mimic|mimics")
 	remedyLex = lex("supplement*|vitamin*|magnesium|ashwagandha|cbd|omega*|oil|oils|herbal|herbs|wort|probiotic*|detox|cold|melatonin|caffeine|sugar|alcohol")
 )
 

@@ -125,6 +125,11 @@ func (g *Gate) names(d *doc) []span {
 			out = append(out, span{ws[i].start, ws[i].end})
 			continue
 		}
+		if n := lowerName(d, ws, i); n > 0 {
+			out = append(out, span{ws[i].start, ws[i+n-1].end})
+			i += n - 1
+			continue
+		}
 		if !title(w) || notName[w] || g.staffWord[w] || roleWord[strings.ToLower(w)] {
 			continue
 		}
@@ -133,20 +138,21 @@ func (g *Gate) names(d *doc) []span {
 			continue
 		}
 		end := i
-		for end+1 < len(ws) && end-i < 3 {
+		for end+1 < len(ws) && end-i < 3 && bare(ws[end].s) == ws[end].s {
 			n, ok := following(d.text, ws, end)
-			if !ok || !(title(bare(n.s)) || initial(n.s)) || notName[bare(n.s)] || placeNoun[bare(n.s)] || g.staffWord[bare(n.s)] {
+			if !ok || !(title(bare(n.s)) || initial(n.s)) || notName[bare(n.s)] && !(n.s == "I" && strings.HasPrefix(d.text[n.end:], ". ")) || placeNoun[bare(n.s)] || g.staffWord[bare(n.s)] {
 				break
 			}
 			end++
 		}
 		last := bare(ws[end].s)
 		pair := end > i && !initial(last)
-		known := useNameData && (pair && (lastNames[last] || firstNames[last]) && !commonWords[strings.ToLower(w)])
+		known := useNameData && (pair && (listed(lastNames, last) || listed(firstNames, last)) && !common(w))
 		for j := i; j <= end && useNameData && !known; j++ {
-			known = firstNames[bare(ws[j].s)]
+			known = listed(firstNames, bare(ws[j].s))
 		}
-		if !known && !g.nameCue(d, ws, i) {
+		if !known && !middleInitial(ws, i, end) && !unknownPair(ws, i, end) && !unknownWithPronoun(d, ws, i, end) &&
+			!g.nameCue(d, ws, i) && !nameCueAfter(d, ws, end) {
 			continue
 		}
 		if exempt[w] || publicRole(d, ws, i) || roleAfter(d, ws, end) {
@@ -197,7 +203,7 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 
 var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under|reminder|thinking of|welcome back|love to", "|")
 
-var nameIntro = re(`(?:\bname(?: is|:|\?| was)|\b(?:change|correct|update|amend)\w* it to|\bunder|\bnamed|\bcalled|\bclient|\bpatient|\bsays|\bsaid|\bthanks to|\bcongratulations to|\bwell done(?: to)?|\bhappy birthday(?: to)?|\bbig hug to|\bshout-?out to|\breminder to|\bthinking of|\bwelcome back|\blove to)[\s,:]*$`)
+var nameIntro = re(`(?:\bname(?: is| was)?(?::|\?)?|\b(?:change|correct|update|amend)\w* it to|\bunder|\bnamed|\bcalled|\bclient|\bpatient|\bsays|\bsaid|\bthanks to|\bcongratulations to|\bwell done(?: to)?|\bhappy birthday(?: to)?|\bbig hug to|\bshout-?out to|\breminder to|\bthinking of|\bwelcome back|\blove to)[\s,:]*$`)
 
 // publicRole reports whether the name at ws[i] follows a role that marks a
 // member of the team or a public figure ("our trainee Jamie", "author Matt

@@ -33,7 +33,7 @@ var identifierPatterns = []pattern{
 	{digits: true, orig: true, when: capDigit, re: regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`), tell: tellNumber},
 	{digits: true, orig: true, when: dottedNumber, re: regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){7}\b`), tell: tellNumber},
 	{digits: true, orig: true, when: capDigit, re: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b`), tell: tellPlace},
-	{digits: true, need: needs("zip|post"), orig: true, re: regexp.MustCompile(`(?i)\b(?:zip|postcode|post code|postal code)\b:? ?[A-Z]{0,2}\d[A-Z\d]{1,4}(?: ?[A-Z\d]{2,4})?\b`), tell: tellPlace},
+	{digits: true, need: needs("zip|post"), orig: true, re: regexp.MustCompile(`(?i)\b(?:zip|postcode|post code|postal code)(?: code)?(?: is| was)?\b:? ?[A-Z]{0,2}\d[A-Z\d]{1,4}(?: ?[A-Z\d]{2,4})?\b`), tell: tellPlace},
 	{digits: true, need: needs("case|client|patient|file|record"), re: re(`\b(?:case|client|patient|file|record)\s*(?:ref|reference|no\.?|number|id|#)\s*:?\s*[a-z]{0,4}-?\d{2,}`), tell: tellNumber},
 	{need: needs("ward|hospital"), re: re(`\bon [a-z]+ ward\b|\bward \d+\b|\b(?:in|at) (?:hospital|st [a-z]+['’]s)\b`), tell: tellPlace},
 	{digits: true, need: needs("account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen|passport|policy|member|id|ref"), re: re(`\b(?:account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen[cs]e|passport|policy|member(?:ship)?|id|reference|ref)\b(?: (?:number|no\.?|id|#))?:? ?#? ?\d[\d -]{3,}\d\b`), tell: tellNumber},
