@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -113,12 +114,10 @@ func (d *Daemon) Run(ctx context.Context) error {
 }
 
 func (d *Daemon) watchDirs() []string {
-	seen := map[string]bool{}
-	var dirs []string
-	for _, p := range append([]string{filepath.Join(d.ReviewDir, "x")}, d.Calendars...) {
-		dir := filepath.Dir(p)
-		if !seen[dir] {
-			seen[dir] = true
+	dirs := []string{filepath.Clean(d.ReviewDir)}
+	for _, c := range d.Calendars {
+		// Watch the folder, not the file: editors save by renaming over it.
+		if dir := filepath.Dir(c); !slices.Contains(dirs, dir) {
 			dirs = append(dirs, dir)
 		}
 	}
