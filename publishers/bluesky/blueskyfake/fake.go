@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // Values used when a Config field is empty.
@@ -60,22 +62,21 @@ type Request struct {
 }
 
 // Fault is what the fake does after it has stored a record.
-type Fault int
+type Fault = fakehttp.Fault
 
 // Faults for AfterWrite.
 const (
-	Answer Fault = iota // answer 200 as usual
-	Hang                // never answer (until the client gives up or the fake closes)
-	Drop                // close the connection without answering
+	Answer = fakehttp.Answer // answer as usual
+	Hang   = fakehttp.Hang   // never answer (until the client gives up or the fake closes)
+	Drop   = fakehttp.Drop   // close the connection without answering
 )
 
 // Fake is the fake PDS as an http.Handler.
 type Fake struct {
-	cfg    Config
-	key    []byte // signs the tokens
-	mux    *http.ServeMux
-	closed chan struct{}
-	once   sync.Once
+	cfg  Config
+	key  []byte // signs the tokens
+	mux  *http.ServeMux
+	hold *fakehttp.Hold
 
 	mu         sync.Mutex
 	seq        int
@@ -123,7 +124,7 @@ func NewFake(cfg Config) *Fake {
 	f := &Fake{
 		cfg:     cfg,
 		key:     make([]byte, 32),
-		closed:  make(chan struct{}),
+		hold:    fakehttp.NewHold(),
 		records: map[string]*Record{},
 		blobs:   map[string]*Blob{},
 		spent:   map[string]bool{},
@@ -157,7 +158,7 @@ func (s *Server) Close() {
 }
 
 // Release ends every request held by a Hang fault, without an answer.
-func (f *Fake) Release() { f.once.Do(func() { close(f.closed) }) }
+func (f *Fake) Release() { f.hold.Release() }
 
 // FailNext makes the next n requests whose XRPC method starts with nsid
 // get status, body and header instead of their answer.

@@ -100,15 +100,7 @@ func (f *Fake) createRecord(w http.ResponseWriter, r *http.Request) {
 		reply(w, status, answer)
 		return
 	}
-	switch fault {
-	case Hang:
-		select {
-		case <-r.Context().Done():
-		case <-f.closed:
-		}
-		return
-	case Drop:
-		dropConnection(w)
+	if f.hold.Apply(w, r, fault) {
 		return
 	}
 	replyJSON(w, map[string]any{"uri": rec.URI, "cid": rec.CID,

@@ -3,7 +3,6 @@ package blueskyfake
 import (
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
 )
@@ -127,16 +126,4 @@ func replyJSON(w http.ResponseWriter, v any) {
 		return
 	}
 	reply(w, http.StatusOK, string(b))
-}
-
-// dropConnection closes the client's connection without an answer.
-func dropConnection(w http.ResponseWriter) {
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0) // a reset, not a clean close
-	}
-	conn.Close()
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // Fault is a failure to inject into matching requests. The zero Fault
@@ -92,7 +94,7 @@ func (f *Fault) onlyDelay() bool {
 func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f *Fault) {
 	switch {
 	case f.Drop:
-		drop(w)
+		fakehttp.DropConnection(w)
 	case f.Hang:
 		io.Copy(io.Discard, r.Body)
 		select {
@@ -113,15 +115,6 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f *Fault) {
 		}
 		writeRaw(w, status, body)
 	}
-}
-
-// drop closes the connection without an answer.
-func drop(w http.ResponseWriter) {
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	conn.Close()
 }
 
 // wait sleeps for d, or less if the request or the fake ends first.

@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // Action is what a Failure does with a matching request.
@@ -80,13 +82,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f *Failure) {
 	case Hang:
 		s.wait(r, nil)
 	case Drop:
-		drop(w)
+		fakehttp.DropConnection(w)
 	case ProcessThenHang:
 		s.serve(httptest.NewRecorder(), r, rest)
 		s.wait(r, nil)
 	case ProcessThenDrop:
 		s.serve(httptest.NewRecorder(), r, rest)
-		drop(w)
+		fakehttp.DropConnection(w)
 	default:
 		respond(w, f)
 	}
@@ -119,17 +121,4 @@ func respond(w http.ResponseWriter, f *Failure) {
 		body = errorForStatus(status).Body()
 	}
 	writeJSON(w, status, body)
-}
-
-// drop closes the client's connection without an answer.
-func drop(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic(http.ErrAbortHandler)
-	}
-	conn, _, err := hj.Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	conn.Close()
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // Values used when a Config field is empty.
@@ -62,23 +64,22 @@ type Request struct {
 }
 
 // Fault is what the fake does after it has created a post.
-type Fault int
+type Fault = fakehttp.Fault
 
 // Faults for AfterWrite.
 const (
-	Answer Fault = iota // answer 201 as usual
-	Hang                // never answer (until the client gives up or the fake closes)
-	Drop                // close the connection without answering
+	Answer = fakehttp.Answer // answer as usual
+	Hang   = fakehttp.Hang   // never answer (until the client gives up or the fake closes)
+	Drop   = fakehttp.Drop   // close the connection without answering
 )
 
 // Fake is the fake API as an http.Handler, for use without a *testing.T:
 //
 //	srv := httptest.NewServer(lifake.NewFake(lifake.Config{}))
 type Fake struct {
-	cfg    Config
-	mux    *http.ServeMux
-	closed chan struct{}
-	once   sync.Once
+	cfg  Config
+	mux  *http.ServeMux
+	hold *fakehttp.Hold
 
 	mu          sync.Mutex
 	seq         int64
@@ -117,7 +118,7 @@ func NewFake(cfg Config) *Fake {
 	}
 	f := &Fake{
 		cfg:         cfg,
-		closed:      make(chan struct{}),
+		hold:        fakehttp.NewHold(),
 		seq:         7400000000000000000,
 		images:      map[string]*Image{},
 		uploads:     map[string]string{},
@@ -151,7 +152,7 @@ func (s *Server) Close() {
 }
 
 // Release ends every request held by a Hang fault, without an answer.
-func (f *Fake) Release() { f.once.Do(func() { close(f.closed) }) }
+func (f *Fake) Release() { f.hold.Release() }
 
 // FailNext makes the next n requests matching pattern get status and body
 // (JSON) instead of their answer. pattern is a path prefix, optionally

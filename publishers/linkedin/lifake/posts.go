@@ -3,7 +3,6 @@ package lifake
 import (
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -74,15 +73,7 @@ func (f *Fake) createPost(w http.ResponseWriter, r *http.Request) {
 		reply(w, status, body)
 		return
 	}
-	switch fault {
-	case Hang:
-		select {
-		case <-r.Context().Done():
-		case <-f.closed:
-		}
-		return
-	case Drop:
-		dropConnection(w)
+	if f.hold.Apply(w, r, fault) {
 		return
 	}
 	w.Header().Set("X-RestLi-Id", p.ID)
@@ -203,18 +194,6 @@ func element(p Post) map[string]any {
 		e["content"] = map[string]any{"multiImage": map[string]any{"images": p.Media}}
 	}
 	return e
-}
-
-// dropConnection closes the client's connection without an answer.
-func dropConnection(w http.ResponseWriter) {
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler) // HTTP/2: abort the stream instead
-	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0) // a reset, not a clean close
-	}
-	conn.Close()
 }
 
 func sameUTCDay(a, b time.Time) bool {

@@ -32,7 +32,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case <-time.After(delay):
 		case <-r.Context().Done():
 			return
-		case <-f.closed:
+		case <-f.hold.Done():
 			return
 		}
 	}

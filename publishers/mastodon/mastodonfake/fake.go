@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // Values used when a Config field is empty.
@@ -68,21 +70,20 @@ type Request struct {
 }
 
 // Fault is what the fake does after it has created a status.
-type Fault int
+type Fault = fakehttp.Fault
 
 // Faults for AfterWrite.
 const (
-	Answer Fault = iota // answer 200 as usual
-	Hang                // never answer (until the client gives up or the fake closes)
-	Drop                // close the connection without answering
+	Answer = fakehttp.Answer // answer as usual
+	Hang   = fakehttp.Hang   // never answer (until the client gives up or the fake closes)
+	Drop   = fakehttp.Drop   // close the connection without answering
 )
 
 // Fake is the fake instance as an http.Handler.
 type Fake struct {
-	cfg    Config
-	mux    *http.ServeMux
-	closed chan struct{}
-	once   sync.Once
+	cfg  Config
+	mux  *http.ServeMux
+	hold *fakehttp.Hold
 
 	mu         sync.Mutex
 	seq        int64
@@ -130,11 +131,11 @@ func NewFake(cfg Config) *Fake {
 		cfg.Now = time.Now
 	}
 	f := &Fake{
-		cfg:    cfg,
-		closed: make(chan struct{}),
-		seq:    113500000000000000,
-		keys:   map[string]keyEntry{},
-		media:  map[string]*Attachment{},
+		cfg:   cfg,
+		hold:  fakehttp.NewHold(),
+		seq:   113500000000000000,
+		keys:  map[string]keyEntry{},
+		media: map[string]*Attachment{},
 	}
 	f.routes()
 	return f
@@ -164,7 +165,7 @@ func (s *Server) Close() {
 }
 
 // Release ends every request held by a Hang fault, without an answer.
-func (f *Fake) Release() { f.once.Do(func() { close(f.closed) }) }
+func (f *Fake) Release() { f.hold.Release() }
 
 // FailNext makes the next n requests matching pattern get status and body
 // (JSON) with header instead of their answer. pattern is a path prefix,

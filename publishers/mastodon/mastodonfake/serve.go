@@ -3,7 +3,6 @@ package mastodonfake
 import (
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -109,18 +108,6 @@ func replyJSON(w http.ResponseWriter, status int, v any) {
 		return
 	}
 	reply(w, status, string(b))
-}
-
-// dropConnection closes the client's connection without an answer.
-func dropConnection(w http.ResponseWriter) {
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0) // a reset, not a clean close
-	}
-	conn.Close()
 }
 
 // timestamp formats t as Mastodon does.

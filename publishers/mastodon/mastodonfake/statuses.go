@@ -55,15 +55,7 @@ func (f *Fake) postStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if created {
-		switch f.takeFault() {
-		case Hang:
-			select {
-			case <-r.Context().Done():
-			case <-f.closed:
-			}
-			return
-		case Drop:
-			dropConnection(w)
+		if f.hold.Apply(w, r, f.takeFault()) {
 			return
 		}
 	}
