@@ -81,7 +81,7 @@ func streetBefore(d *doc, ws []word, i int) (int, bool) {
 		}
 	}
 	prev := ws[i-1]
-	if !capital(prev.s) || !letters(prev.s) || commonWords[strings.ToLower(prev.s)] || notAddressWord[strings.ToLower(prev.s)] || d.text[prev.end:ws[i].start] != " " {
+	if !capital(prev.s) || !letters(prev.s) || names().common[strings.ToLower(prev.s)] || notAddressWord[strings.ToLower(prev.s)] || d.text[prev.end:ws[i].start] != " " {
 		return 0, false
 	}
 	if postcode := len(ws[i].s) >= 4 && digitsOnly(ws[i].s); postcode && i >= 2 && townBefore[strings.ToLower(ws[i-2].s)] {

@@ -83,6 +83,7 @@ type Gate struct {
 
 // New builds a gate from cfg.
 func New(cfg Config) (*Gate, error) {
+	names() // read the name lists now rather than in the first Check
 	g := &Gate{staffWord: map[string]bool{}}
 	for _, s := range cfg.StaffNames {
 		s = strings.TrimSpace(s)

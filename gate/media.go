@@ -18,7 +18,7 @@ var peopleInImage = lex("people|person|persons|man|men|woman|women|boy|boys|girl
 // text: a photo of a named person shows people.
 func (g *Gate) namedInAlt(alt string) []int {
 	for _, w := range words(alt) {
-		if b := bare(w.s); g.staffWord[b] || useNameData && firstNames[b] {
+		if b := bare(w.s); g.staffWord[b] || useNameData && names().first[b] {
 			return []int{w.start, w.start + len(b)}
 		}
 	}

@@ -21,7 +21,7 @@ func middleInitial(ws []word, i, end int) bool {
 		return false
 	}
 	first, last := bare(ws[i].s), bare(ws[end].s)
-	return (!common(first) || listed(commonFirst, first)) && !initial(last) && !common(last)
+	return (!common(first) || listed(names().commonFirst, first)) && !initial(last) && !common(last)
 }
 
 // unknownPair reports whether ws[i:end+1] are two or three capitalised
@@ -90,20 +90,20 @@ func nameCueAfter(d *doc, ws []word, end int) bool {
 func common(w string) bool {
 	var buf [32]byte
 	if len(w) > len(buf) {
-		return commonWords[strings.ToLower(w)]
+		return names().common[strings.ToLower(w)]
 	}
 	b := buf[:len(w)]
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return commonWords[strings.ToLower(w)]
+			return names().common[strings.ToLower(w)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b[i] = c
 	}
-	return commonWords[string(b)]
+	return names().common[string(b)]
 }
 
 // lowerName returns how many words at ws[i] form a name written in lower
@@ -116,7 +116,7 @@ func lowerName(d *doc, ws []word, i int) int {
 	n := 0
 	for j := i; j < len(ws) && j < i+3; j++ {
 		w := ws[j].s
-		if !letters(w) || strings.ToLower(w) != w || commonWords[w] || j > i && ws[j].start-ws[j-1].end != 1 {
+		if !letters(w) || strings.ToLower(w) != w || names().common[w] || j > i && ws[j].start-ws[j-1].end != 1 {
 			break
 		}
 		n++

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,12 +16,24 @@ import (
 //go:embed data/first.txt data/first-common.txt data/last.txt data/common.txt
 var nameData embed.FS
 
-var (
-	firstNames  = loadNames("data/first.txt")        // given names that are not ordinary words
-	commonFirst = loadNames("data/first-common.txt") // given names that are also ordinary words
-	lastNames   = loadNames("data/last.txt")         // surnames that are not ordinary words
-	commonWords = loadNames("data/common.txt")       // ordinary English words, lower case
-)
+// nameLists are the embedded word lists, read on first use (New reads them)
+// so that commands that never gate, such as postgate version, do not pay
+// for them.
+type nameLists struct {
+	first       map[string]bool // given names that are not ordinary words
+	commonFirst map[string]bool // given names that are also ordinary words
+	last        map[string]bool // surnames that are not ordinary words
+	common      map[string]bool // ordinary English words, lower case
+}
+
+var names = sync.OnceValue(func() nameLists {
+	return nameLists{
+		first:       loadNames("data/first.txt"),
+		commonFirst: loadNames("data/first-common.txt"),
+		last:        loadNames("data/last.txt"),
+		common:      loadNames("data/common.txt"),
+	}
+})
 
 // useNameData switches the name lists off for measurement (see the eval test).
 var useNameData = true
@@ -147,9 +160,9 @@ func (g *Gate) names(d *doc) []span {
 		}
 		last := bare(ws[end].s)
 		pair := end > i && !initial(last)
-		known := useNameData && (pair && (listed(lastNames, last) || listed(firstNames, last)) && !common(w))
+		known := useNameData && (pair && (listed(names().last, last) || listed(names().first, last)) && !common(w))
 		for j := i; j <= end && useNameData && !known; j++ {
-			known = listed(firstNames, bare(ws[j].s))
+			known = listed(names().first, bare(ws[j].s))
 		}
 		if !known && !middleInitial(ws, i, end) && !unknownPair(ws, i, end) && !unknownWithPronoun(d, ws, i, end) &&
 			!g.nameCue(d, ws, i) && !nameCueAfter(d, ws, end) {
