@@ -67,11 +67,12 @@ Exit status: 0 if every post passes, 1 if any is rejected, 2 if the input or con
 			if err != nil {
 				return invalid(err)
 			}
-			_, pre, err := a.publishers()
+			pubs, pre, err := a.publishers()
 			if err != nil {
 				return err
 			}
-			rep := checkReport{Warnings: a.gateConfig().Warnings(a.now()), Posts: checkAll(g, pre, posts)}
+			c := checker{gate: g, preflight: pre, publishers: pubs}
+			rep := checkReport{Warnings: a.gateConfig().Warnings(a.now()), Posts: c.all(posts)}
 			rep.Summary = summarize(rep.Posts)
 			if format == "json" {
 				enc := json.NewEncoder(o.stdout)
@@ -92,15 +93,24 @@ Exit status: 0 if every post passes, 1 if any is rejected, 2 if the input or con
 	return cmd
 }
 
-// checkAll checks every post on all CPUs, keeping the calendar's order.
-func checkAll(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, posts []postgate.Post) []postReport {
+// checker checks posts against the policy, each platform's limits, and the
+// configuration (a post for a platform that is not configured would fail
+// when due).
+type checker struct {
+	gate       *gate.Gate
+	preflight  map[postgate.Platform]func(postgate.Content) []publishers.Problem
+	publishers map[postgate.Platform]publishers.Publisher
+}
+
+// all checks every post on all CPUs, keeping the calendar's order.
+func (ck checker) all(posts []postgate.Post) []postReport {
 	out := make([]postReport, len(posts))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = checkPost(g, pre, posts[i])
+				out[i] = ck.post(posts[i])
 			}
 		})
 	}
@@ -112,9 +122,9 @@ func checkAll(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []p
 	return out
 }
 
-// checkPost gates a post on each of its platforms. The gate failing to
-// evaluate is a rejection (fail closed), reported as a finding.
-func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []publishers.Problem, p postgate.Post) postReport {
+// post gates a post on each of its platforms. The gate failing to evaluate
+// is a rejection (fail closed), reported as a finding.
+func (ck checker) post(p postgate.Post) postReport {
 	pr := postReport{ID: p.ID, Calendar: p.Where(), Platforms: p.Platforms, Verdict: "pass", Findings: []finding{}}
 	perPlatform := len(p.TextFor) > 0
 	type result struct {
@@ -127,7 +137,7 @@ func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []
 		var fs []gate.Finding
 		r, ok := byText[c.Text]
 		if !ok {
-			r.v, r.err = g.Check(policyContent(c))
+			r.v, r.err = ck.gate.Check(policyContent(c))
 			byText[c.Text] = r
 		}
 		v, err := r.v, r.err
@@ -137,7 +147,12 @@ func checkPost(g *gate.Gate, pre map[postgate.Platform]func(postgate.Content) []
 				Suggestion: "fix the problem, or ask the compliance lead to approve the post"})
 		}
 		fs = append(fs, v.Findings...)
-		if f := pre[pl]; f != nil {
+		if ck.publishers[pl] == nil {
+			fs = append(fs, gate.Finding{Rule: "platform-limits", Section: "Platform limits (not policy)",
+				Severity: "block", Message: fmt.Sprintf("%s is not configured, so this post could not go out there", pl),
+				Suggestion: "remove " + string(pl) + " from the post's platforms, or ask whoever runs postgate to add platforms." + string(pl) + " to the config"})
+		}
+		if f := ck.preflight[pl]; f != nil {
 			for _, prob := range f(c) {
 				fs = append(fs, gate.Finding{Rule: "platform-limits", Section: "Platform limits (not policy)",
 					Severity: "block", Message: fmt.Sprintf("%s: %s: %s", pl, prob.Field, prob.Message),

@@ -194,6 +194,10 @@ func TestCheckExitCodesAndJSON(t *testing.T) {
 	if code, _, _ := w.run("check", filepath.Join(w.dir, "ok.yaml")); code != exitOK {
 		t.Errorf("check of a compliant calendar = %d, want 0", code)
 	}
+	w.write("unconfigured.yaml", "posts:\n  - {id: a, at: 2027-01-01 09:00, platforms: [mastodon], text: Hello from the practice}\n")
+	if code, out, _ := w.run("check", filepath.Join(w.dir, "unconfigured.yaml")); code != exitRejected || !strings.Contains(out, "mastodon is not configured") {
+		t.Errorf("check of a post for an unconfigured platform = %d\n%s", code, out)
+	}
 	w.write("bad.yaml", "posts:\n  - {id: a, at: tomorrow, platforms: [x], text: Hello}\n")
 	code, _, errOut := w.run("check", filepath.Join(w.dir, "bad.yaml"))
 	if code != exitInvalid || !strings.Contains(errOut, "bad.yaml:2") || !strings.Contains(errOut, "at") {
