@@ -2,6 +2,7 @@ package gate
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -109,3 +110,17 @@ func tidy(fs []Finding) []Finding {
 
 // image reports whether a finding is about an image rather than the text.
 func image(f Finding) bool { return strings.HasPrefix(f.Message, "Image ") }
+
+// RuleUnevaluated is the rule of the finding that holds a post the gate
+// could not check.
+const RuleUnevaluated = "gate-error"
+
+// Unevaluated is the finding that holds a post when Check returned err: the
+// gate fails closed.
+func Unevaluated(err error) Finding {
+	return Finding{
+		Rule: RuleUnevaluated, Section: "Content Guidelines / Ethical Use of Social Media", Severity: Block,
+		Message:    fmt.Sprintf("postgate could not check this post, so it is held (fail closed): %v", err),
+		Suggestion: "fix the problem (for example a missing or unreadable image) or ask the compliance lead to approve it",
+	}
+}

@@ -134,7 +134,7 @@ func (s *Scheduler) gateAtLoad(ctx context.Context, p postgate.Post, pl postgate
 	hash, v, err := s.check(c)
 	findings := v.Findings
 	if err != nil {
-		findings = []gate.Finding{unevaluated(err)}
+		findings = []gate.Finding{gate.Unevaluated(err)}
 	} else if v.Pass() {
 		return "", nil
 	}

@@ -36,7 +36,7 @@ func (s *Scheduler) deliver(ctx context.Context, p postgate.Post, pl postgate.Pl
 	c := p.Content(pl)
 	hash, v, err := s.check(c)
 	if err != nil {
-		return s.hold(ctx, p, pl, d, cur, hash, []gate.Finding{unevaluated(err)})
+		return s.hold(ctx, p, pl, d, cur, hash, []gate.Finding{gate.Unevaluated(err)})
 	}
 	if !v.Pass() {
 		dec, decided, err := s.store.ContentDecision(ctx, p.ID, string(pl), hash)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/connections/postgate"
 	"github.com/connections/postgate/calendar"
+	"github.com/connections/postgate/gate"
 	"github.com/connections/postgate/store"
 )
 
@@ -58,7 +59,7 @@ func (s *Scheduler) Plan(ctx context.Context, from, to time.Time) ([]Planned, er
 func (s *Scheduler) verdictNow(ctx context.Context, p postgate.Post, pl postgate.Platform) (string, string, error) {
 	hash, v, err := s.check(p.Content(pl))
 	if err != nil {
-		return "held", unevaluated(err).Message, nil
+		return "held", gate.Unevaluated(err).Message, nil
 	}
 	if v.Pass() {
 		return "pass", "", nil

@@ -25,7 +25,6 @@
 package scheduler
 
 import (
-	"fmt"
 	"log/slog"
 	"runtime"
 	"sync"
@@ -166,14 +165,5 @@ func (s *Scheduler) checkAll(posts []postgate.Post) {
 	}()
 	for r := range results {
 		s.verdicts[r.hash] = r.v
-	}
-}
-
-// unevaluated is the finding that holds a post the gate could not check.
-func unevaluated(err error) gate.Finding {
-	return gate.Finding{
-		Rule: "gate-error", Section: "Content Guidelines / Ethical Use of Social Media", Severity: "block",
-		Message:    fmt.Sprintf("postgate could not check this post, so it is held (fail closed): %v", err),
-		Suggestion: "fix the problem (for example a missing or unreadable image) or ask the compliance lead to approve it",
 	}
 }

@@ -142,9 +142,7 @@ func (ck checker) post(p postgate.Post) postReport {
 		}
 		v, err := r.v, r.err
 		if err != nil {
-			fs = append(fs, gate.Finding{Rule: "gate-error", Severity: "block",
-				Message:    "the gate could not check this post, so it is held: " + err.Error(),
-				Suggestion: "fix the problem, or ask the compliance lead to approve the post"})
+			fs = append(fs, gate.Unevaluated(err))
 		}
 		fs = append(fs, v.Findings...)
 		if ck.publishers[pl] == nil {
