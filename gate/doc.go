@@ -22,6 +22,7 @@ type doc struct {
 	sens    []span  // the sentences of text, made on first use
 	toks    []token // the words of lower, for lexicons
 	needles []int32 // where each needle first ends in lower, or -1
+	inSen   []uint8 // memo of allIn: lexicon id*len(sens)+sentence -> 0 unknown, 1 no, 2 yes
 }
 
 // tokensIn returns the tokens of the lowered text inside s.

@@ -12,11 +12,16 @@ type lexicon struct {
 	prefix  map[string]bool
 	minStem int
 	phrases map[string][][]string // multi-word entries by their first word
+	id      int                   // index among all lexicons, for per-post memos
 }
+
+// lexicons counts the lexicons built so far (all at package init).
+var lexicons int
 
 // lex builds a lexicon from entries separated by "|".
 func lex(spec string) *lexicon {
-	l := &lexicon{exact: map[string]bool{}, prefix: map[string]bool{}, minStem: 1 << 30, phrases: map[string][][]string{}}
+	l := &lexicon{exact: map[string]bool{}, prefix: map[string]bool{}, minStem: 1 << 30, phrases: map[string][][]string{}, id: lexicons}
+	lexicons++
 	for _, e := range strings.Split(spec, "|") {
 		e = strings.TrimSpace(e)
 		switch {

@@ -14,9 +14,23 @@ type pattern struct {
 	when    func(*doc) bool // and, when set, only if this cheap test passes
 	cross   bool            // a match may span sentences
 	re      *regexp.Regexp
+	alts    []alt // re split into its alternatives (see split)
 	section string // overrides the rule's section when set
 	tell
 	keep func(d *doc, s span) bool // nil keeps every match
+}
+
+// Every pattern is split into its alternatives before any post is checked.
+func init() {
+	for _, ps := range [][]pattern{testimonialPatterns, identifierPatterns, agePatterns, storyPatterns,
+		healthPatterns, outcomePatterns, clinicalPatterns, conductPatterns} {
+		for i := range ps {
+			ps[i].split()
+		}
+	}
+	for _, p := range []*pattern{&aboutThem, &staffSlot, &workplace} {
+		p.split()
+	}
 }
 
 // re compiles a pattern at package init; every pattern is written in lower case.
@@ -50,28 +64,60 @@ func (d *doc) run(p pattern) []span {
 	if p.orig {
 		text = d.text
 	}
-	if len(p.gates) == 0 {
-		// A match lies in one sentence and holds a needle, so it cannot
-		// start before the sentence of the first needle.
-		from := 0
-		if at := d.firstNeed(p.need); at > 0 && !p.orig && !p.cross && needWindow {
-			from = d.sentence(at - 1).start
+	alts := p.alts
+	if len(alts) == 0 || !splitAlts {
+		alts = []alt{{re: p.re}}
+	}
+	var sens []span // the sentences the pattern's gates let through
+	if len(p.gates) > 0 {
+		for i, sen := range d.sentences() {
+			if d.allIn(p.gates, i, sen) {
+				sens = append(sens, sen)
+			}
 		}
-		return matches(p.re, text[from:], from)
 	}
 	var out []span
-	for _, sen := range d.sentences() {
-		if d.allIn(p.gates, sen) {
-			out = append(out, matches(p.re, text[sen.start:sen.end], sen.start)...)
+	for _, a := range alts {
+		if !d.has(a.need) {
+			continue
 		}
+		if len(p.gates) > 0 {
+			for _, sen := range sens {
+				out = append(out, matches(a.re, text[sen.start:sen.end], sen.start)...)
+			}
+			continue
+		}
+		// A match lies in one sentence and holds a needle, so it cannot
+		// start before the sentence of the first needle.
+		need := a.need
+		if len(need) == 0 {
+			need = p.need
+		}
+		from := 0
+		if at := d.firstNeed(need); at > 0 && !p.orig && !p.cross && needWindow {
+			from = d.sentence(at - 1).start
+		}
+		out = append(out, matches(a.re, text[from:], from)...)
 	}
 	return out
 }
 
-func (d *doc) allIn(ls []*lexicon, s span) bool {
-	toks := d.tokensIn(s)
+// allIn reports whether the sentence sen (the i-th) holds a word of every
+// lexicon in ls. Patterns share gate lexicons, so answers are kept.
+func (d *doc) allIn(ls []*lexicon, i int, sen span) bool {
+	if d.inSen == nil {
+		d.inSen = make([]uint8, lexicons*len(d.sens))
+	}
+	toks := d.tokensIn(sen)
 	for _, l := range ls {
-		if l.find(toks) == nil {
+		k := l.id*len(d.sens) + i
+		if d.inSen[k] == 0 {
+			d.inSen[k] = 1
+			if l.find(toks) != nil {
+				d.inSen[k] = 2
+			}
+		}
+		if d.inSen[k] == 1 {
 			return false
 		}
 	}
