@@ -14,7 +14,7 @@ type pattern struct {
 	when    func(*doc) bool // and, when set, only if this cheap test passes
 	cross   bool            // a match may span sentences
 	re      *regexp.Regexp
-	alts    []alt // re split into its alternatives (see split)
+	alts    []alt  // re split into its alternatives (see split)
 	section string // overrides the rule's section when set
 	tell
 	keep func(d *doc, s span) bool // nil keeps every match
