@@ -16,7 +16,7 @@ var (
 	struggle = lex("feel*|felt|anxi*|depress*|sad*|scared|afraid|worr*|stress*|panic*|hurt*|lonely|alone|angry|anger|cry*|cried|cries|struggl*|cope|coping|suicid*|harm*|die|dying|abuse*|trauma*|therap*|counsel*|diagnos*|medication|addict*|drink*|drug*|sleep*|nightmare*|insomnia*|problem*|issue|issues|help|normal|wrong|obsess*|fear*|breakup|divorce*|cheat*|husband|wife|boyfriend|girlfriend|partner|fianc*|son|daughter|mom|mum|dad|mother|father|brother|sister|parent|parents|family|kid|kids|child|children|friend|friends|ex|marriage|married|relationship|self-esteem|self esteem|hate|loathe|numb|lost|stuck|empty")
 	// voiceOfPractice marks first-person lines the practice's own staff might
 	// write: introductions and sign-offs.
-	voiceOfPractice = re(`\b(?:i['’]m|i am|my name is|this is) (?:one of (?:our|the)|your|a (?:counsell?or|therapist|psychotherapist)|the practice)|\b(?:i|we) (?:look forward|hope to see|can['’]t wait)`)
+	voiceOfPractice = re(`\b(?:i['’]m|i am|my name is|this is) (?:one of (?:our|the)|your|a (?:counsell?or|therapist|psychotherapist)|the practice)|\b(?:i|we) (?:look forward|hope to see|can['’]t wait)|\b(?:i|we) (?:often )?(?:hear|am often asked|get asked|often see|see a lot)\b|\b(?:a theme|something) i (?:hear|see)\b|\bmy (?:counsell?ing|therapy) room\b|\b(?:people|clients|carers|parents|couples|families) (?:often |sometimes |always )?(?:tell|ask) me\b|\b(?:on|via) (?:instagram|facebook|social media|linkedin)\b|\bmy clients\b|\bas a (?:counsell?or|therapist)\b`)
 	// thirdPerson counts pronouns of a story about someone else.
 	thirdPerson = re(`\b(?:he|she|him|her|his|hers|he['’]s|she['’]s)\b`)
 )

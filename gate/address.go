@@ -129,7 +129,7 @@ func venue(d *doc, i int) bool {
 }
 
 var (
-	venueWords = lex("car park|parking|our door|walk from|entrance|bus stop|station|centre|center|hall|library|church|chapel|café|cafe|venue|moves to|move to|held at|join us|takes place|event|workshop|talk|group|open day|drop-in|fundraiser|theatre|museum|gallery|studio|community|college|school|office|clinic|practice")
+	venueWords = lex("hub|directory|neighbours|neighbors|opens|reopens|premises|car park|parking|our door|walk from|entrance|bus stop|station|centre|center|hall|library|church|chapel|café|cafe|venue|moves to|move to|held at|join us|takes place|event|workshop|talk|group|open day|drop-in|fundraiser|theatre|museum|gallery|studio|community|college|school|office|clinic|practice")
 	homeWords  = lex("my|his|her|their|lives|live|living|moved|address|sent to|deliver*|billing|home|house|flat")
 )
 
@@ -150,7 +150,7 @@ func streetAfter(text string, ws []word, i int) (int, bool) {
 			return 0, false
 		}
 		w := strings.ToLower(ws[j].s)
-		if j > i+1 && (streetType[strings.TrimSuffix(w, ".")] || houseNumber(w) && len(w) <= 5) {
+		if j > i+1 && (streetType[strings.TrimSuffix(w, ".")] || houseNumber(w) && len(w) <= 5 && capital(ws[j-1].s)) {
 			return j, true
 		}
 		if notAddressWord[w] || houseNumber(w) || !letters(ws[j].s) {

@@ -119,6 +119,12 @@ func topicIn(topics []span, s span) bool {
 
 var offerHelp = lex("we'll|we will|we can|we're here|someone will|a counsellor will|a counselor will|talk|listen|help|support")
 
+// CrisisDirection reports whether text carries one of the configured
+// crisis directions.
+func (g *Gate) CrisisDirection(text string) bool {
+	return g.hasDirection(&doc{lower: lowerASCII(text)})
+}
+
 // hasDirection reports whether d carries one of the configured crisis
 // directions. Numbers must stand alone ("999", not "19990").
 func (g *Gate) hasDirection(d *doc) bool {

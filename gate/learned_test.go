@@ -87,27 +87,41 @@ func TestLearnedFindings(t *testing.T) {
 	}
 }
 
-// TestLearnedFinding checks the findings the gate builds from the model:
-// families the rules already block are not told twice, and accepted
-// evidence clears a health claim.
+// TestLearnedFinding checks how the gate combines the model with the rules:
+// a confident model holds what the rules let through, families the rules
+// already block are not told twice, accepted evidence clears a health
+// claim, a crisis direction clears crisis, and a rule finding the model is
+// sure is wrong becomes a warning.
 func TestLearnedFinding(t *testing.T) {
 	g := mustGate(t, examplesConfig())
 	text := "Omega-3 supplements reduce depression symptoms by 40%."
-	fs := g.learned(postgate.Content{Text: text}, nil)
+	d := g.newDoc(text)
+	fs := g.learned(d, postgate.Content{Text: text}, nil)
 	if len(fs) != 1 {
 		t.Fatalf("got %d findings, want 1: %+v", len(fs), fs)
 	}
 	f := fs[0]
-	if f.Rule != RuleHealth || f.Section != sectionHealth || f.Severity != Warn || f.Match != text[f.Start:f.End] ||
+	if f.Rule != RuleHealth || f.Section != sectionHealth || f.Severity != Block || f.Match != text[f.Start:f.End] ||
 		!strings.Contains(f.Message, "'depression'") || f.Suggestion == "" {
 		t.Errorf("finding %+v", f)
 	}
-	if fs := g.learned(postgate.Content{Text: text}, []Finding{{Rule: RuleHealth, Severity: Block}}); len(fs) != 0 {
+	rule := Finding{Rule: RuleHealth, Severity: Block}
+	if fs := g.learned(d, postgate.Content{Text: text}, []Finding{rule}); len(fs) != 1 || fs[0] != rule {
 		t.Errorf("rules already block health-claim, got %+v", fs)
 	}
 	c := postgate.Content{Text: text, Evidence: []string{"https://www.nhs.uk/mental-health/"}}
-	if fs := g.learned(c, nil); len(fs) != 0 {
+	if fs := g.learned(d, c, nil); len(fs) != 0 {
 		t.Errorf("accepted evidence attached, got %+v", fs)
+	}
+	crisis := "If thoughts of suicide feel close tonight, please don't sit alone with them. Call Samaritans on 116 123 or dial 999."
+	if fs := g.learned(g.newDoc(crisis), postgate.Content{Text: crisis}, nil); len(fs) != 0 {
+		t.Errorf("a crisis direction is given, got %+v", fs)
+	}
+	plain := "The office is closed on Monday for the bank holiday."
+	wrong := Finding{Rule: RuleTestimonial, Severity: Block, Message: "m."}
+	fs = g.learned(g.newDoc(plain), postgate.Content{Text: plain}, []Finding{wrong})
+	if len(fs) != 1 || fs[0].Severity != Warn || !strings.HasSuffix(fs[0].Message, vetoNote) {
+		t.Errorf("a rule finding on an ordinary post was not vetoed: %+v", fs)
 	}
 }
 
@@ -133,23 +147,6 @@ func TestLearnedDeterministic(t *testing.T) {
 
 func equalHit(a, b learnedHit) bool {
 	return a.Rule == b.Rule && a.Score == b.Score && a.Start == b.Start && a.End == b.End && slices.Equal(a.Words, b.Words)
-}
-
-// BenchmarkLearned measures the gate's rules and the model together, as
-// Check will run them.
-func BenchmarkLearned(b *testing.B) {
-	g := mustGate(b, examplesConfig())
-	learnedModel()
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		c := postgate.Content{Text: typicalPosts[i%len(typicalPosts)]}
-		v, err := g.Check(c)
-		if err != nil {
-			b.Fatal(err)
-		}
-		g.learned(c, v.Findings)
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "posts/s")
 }
 
 // BenchmarkLearnedModel measures the model alone.

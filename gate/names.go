@@ -158,6 +158,10 @@ func (g *Gate) names(d *doc) []span {
 			}
 			end++
 		}
+		if organisation(d, ws, i, end) || petBefore.MatchString(d.lower[max(0, ws[i].start-40):ws[i].start]) {
+			i = end
+			continue
+		}
 		last := bare(ws[end].s)
 		pair := end > i && !initial(last)
 		known := useNameData && (pair && (listed(names().last, last) || listed(names().first, last)) && !common(w))
@@ -168,7 +172,7 @@ func (g *Gate) names(d *doc) []span {
 			!g.nameCue(d, ws, i) && !nameCueAfter(d, ws, end) {
 			continue
 		}
-		if exempt[w] || publicRole(d, ws, i) || roleAfter(d, ws, end) {
+		if exempt[w] || publicRole(d, ws, i) || roleAfter(d, ws, end) || notClientContext(d, ws[i].start) {
 			for j := i; j <= end; j++ {
 				exempt[bare(ws[j].s)] = true
 			}
@@ -181,6 +185,60 @@ func (g *Gate) names(d *doc) []span {
 	}
 	return out
 }
+
+// organisation reports whether the capitalised run ws[i:end+1] names an
+// organisation, place or title rather than a person: it ends in, or is
+// followed by, a word such as "Club", "Radio" or "Road", or it is the whole
+// of a quotation ("team 'Quizteama Aguilera'").
+func organisation(d *doc, ws []word, i, end int) bool {
+	if end > i && (placeNoun[bare(ws[end].s)] || orgNoun[bare(ws[end].s)]) {
+		return true
+	}
+	if n, ok := following(d.text, ws, end); ok && (placeNoun[bare(n.s)] || orgNoun[bare(n.s)]) {
+		return true
+	}
+	run := span{ws[i].start, ws[end].end}
+	for _, q := range d.quotes {
+		if q.contains(run) && strings.Trim(d.text[q.start:q.end], " .,!?'’\"“”") == d.text[run.start:run.end] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNoun holds words that end the names of organisations and media.
+var orgNoun = set("Radio", "FM", "TV", "News", "Times", "Gazette", "Echo", "Herald", "Press", "Magazine", "Podcast",
+	"Network", "Partnership", "Alliance", "Collective", "Project", "Hub", "Initiative", "Campaign", "Appeal",
+	"Programme", "Program", "Institute", "Partners", "Clinic", "Practice", "Counselling", "Counseling", "Carers")
+
+// notClientContext reports whether the sentence around a name (or the one
+// before it) is about books, films, quotations and the like, whose people
+// are public figures, or names the practice's staff alongside it with no
+// word of clients or sessions ("thank you to Priya, Sam and Ravi for
+// running"): the name is not a client's.
+func notClientContext(d *doc, at int) bool {
+	sen := d.sentence(at)
+	if d.in(clientWords, sen) {
+		return false
+	}
+	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
+		return true
+	}
+	return d.staff && staffIn(d, sen) || d.in(teamCue, sen)
+}
+
+// mediaPost reports whether the whole post is about books, films or
+// podcasts and never mentions clients or sessions, as a reading list is.
+func mediaPost(d *doc) bool {
+	all := span{0, len(d.lower)}
+	return d.in(mediaCue, all) && !d.in(clientWords, all)
+}
+
+var (
+	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
+	mediaCue    = lex("book|books|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
+	teamCue     = lex("volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
+)
 
 // following returns the word after ws[i] when only spaces or an initial's
 // full stop separate them.
@@ -206,6 +264,9 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 		return true
 	}
 	before := d.lower[max(0, ws[i].start-24):ws[i].start]
+	if petNamed.MatchString(before) {
+		return false
+	}
 	for _, w := range nameIntroNeed {
 		if strings.Contains(before, w) {
 			return nameIntro.MatchString(before)
@@ -213,6 +274,13 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 	}
 	return false
 }
+
+// petNamed spots the name of a pet or a thing ("two cats called Tea and").
+var petNamed = re(`\b(?:cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:called|named)\s*(?:\pL+\s+and\s+)?$`)
+
+// petBefore spots a name given just after a pet or mascot is mentioned
+// ("Office goldfish update: Gerald is thriving").
+var petBefore = re(`\b(?:goldfish|fish|dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|hamsters?|rabbits?|tortoises?|parrots?|budgies?|guinea pigs?|mascots?|plants?|cactus|cacti|fig|lily|tree|kettle|printer|van|robot)\b[^.!?\n]{0,40}$`)
 
 var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under|reminder|thinking of|welcome back|love to", "|")
 
@@ -228,7 +296,7 @@ func publicRole(d *doc, ws []word, i int) bool {
 
 // quotedBy spots a name that signs a quotation or a title ("'Mad Girl' by",
 // "— Brené Brown", "as Maya Angelou put it").
-var quotedBy = re(`(?:['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\bbook by|\bwritten by)\s*(?:(?:dr|prof|professor|sir|dame)\.?\s+)?$`)
+var quotedBy = re(`(?:[.!?]\s*[-–—~]\s*|”[.,]?\s*|"[.,]?\s+|['’"”] with\s+|['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\bbook by|\bwritten by)\s*(?:(?:dr|prof|professor|sir|dame)\.?\s+)?$`)
 
 // roleAfter reports whether the name at ws[i] is followed by an appositive
 // role of a professional or public figure ("Sarah Okafor, clinical
@@ -241,10 +309,10 @@ func roleAfter(d *doc, ws []word, i int) bool {
 
 var (
 	roleAfterRe = re(`^['’]?,? (?:a made-up|an imaginary|a fictional|our fictional|a composite|not a real)|^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ ){0,2}(?:dog|cat|puppy|pet|mascot|administrator|admin|manager|cleaner|bookkeeper|coordinator|assistant|psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
-	publicWork  = re(`^(?:['’]s? (?:\w+ )?(?:book|books|podcast|episode|memoir|novel|poem|poems|poetry|album|song|talk|ted talk|research|work|words|quote|advice|film|documentary|show|column|blog|article|collection|study|theory|model|speech|interview|programme)|,? (?:writes|wrote|described|describes|put it|puts it|reminds us|teaches|taught|coined|famously|once said|has written|has spoken|has talked|has been open|talks about|spoke about|speaks about|signs|signing|will (?:speak|talk|be talking|present|host|open|perform|read|sign)|is (?:speaking|talking|presenting|hosting|the keynote)|keynote))\b`)
+	publicWork  = re(`^(?::\s*["“'‘]|['’]s\s+['‘"“]\p{L}|['’]s? (?:\w+ )?(?:book|books|podcast|episode|memoir|novel|poem|poems|poetry|album|song|talk|ted talk|research|work|words|quote|advice|film|documentary|show|column|blog|article|collection|study|theory|model|speech|interview|programme)|,? (?:writes|wrote|described|describes|put it|puts it|reminds us|teaches|taught|coined|famously|once said|has written|has spoken|has talked|has been open|talks about|spoke about|speaks about|signs|signing|will (?:speak|talk|be talking|present|host|open|perform|read|sign)|is (?:speaking|talking|presenting|hosting|the keynote)|keynote))\b`)
 )
 
-var roleBefore = re(`\b(?:our|the practice['’]s) (?:new |former |lovely |wonderful )?(?:\w+ )?(?:trainee|receptionist|colleague|volunteer|team member|administrator|admin|manager|practice manager|counsell?or|therapist|psychotherapist|supervisor|intern|placement student|director|founder|cleaner|bookkeeper)s?,? $|\b(?:author|writer|novelist|poet|councill?or|mayor|mp|footballer|former footballer|laureate|player|teacher|star|champion|legend|host|expert|influencer|youtuber|blogger|designer|photographer|illustrator|poet laureate|captain|coach|manager of|cricketer|athlete|olympian|actor|actress|singer|presenter|broadcaster|comedian|campaigner|activist|psychologist|psychiatrist|professor|prof\.?|speaker|guest speaker|bishop|reverend|rev\.?|chef|journalist|podcaster|artist|musician|president|minister|featuring|with guest)\s$`)
+var roleBefore = re(`\b(?:our|the practice['’]s) (?:new |former |lovely |wonderful )?(?:\w+ ){0,3}(?:trainee|trustee|patron|chair|ambassador|student|placement student|receptionist|colleague|volunteer|team member|administrator|admin|manager|practice manager|counsell?or|therapist|psychotherapist|supervisor|intern|placement student|director|founder|cleaner|bookkeeper)s?,? $|\b(?:author|writer|novelist|poet|councill?or|mayor|mp|footballer|former footballer|laureate|player|teacher|star|champion|legend|host|expert|influencer|youtuber|blogger|designer|photographer|illustrator|poet laureate|captain|coach|manager of|cricketer|athlete|olympian|actor|actress|singer|presenter|broadcaster|comedian|campaigner|activist|psychologist|psychiatrist|professor|prof\.?|speaker|guest speaker|bishop|reverend|rev\.?|chef|journalist|podcaster|artist|musician|president|minister|featuring|with guest|volunteer|trustee|patron|ambassador|headteacher|head teacher|head|principal|placement student|vicar|rabbi|imam|dr|doctor|nurse|gp)(?:\s+(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?)?\s$`)
 
 // roleWord holds the single words of roles that precede a public figure's
 // or team member's name ("Councillor", "Author").
@@ -281,6 +349,7 @@ var placeNoun = set("Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Way"
 // notName lists capitalised words the name lists contain that, in a
 // practice's posts, are almost always something else.
 var notName = set("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays",
 	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 	"Christmas", "Easter", "Eid", "Diwali", "Hanukkah", "Ramadan", "Passover", "Pride", "Halloween", "Valentine", "Advent",
 	"Spring", "Summer", "Autumn", "Winter", "God", "Lord", "Christian", "Muslim", "Jewish", "Hindu", "Sikh", "Buddhist",
@@ -290,7 +359,8 @@ var notName = set("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 	"Europe", "Africa", "Asia", "Samaritans", "Google", "Facebook", "Instagram", "LinkedIn", "Twitter", "Mastodon", "Bluesky",
 	"Zoom", "Teams", "WhatsApp", "Connections", "Mind", "Shout", "Childline", "Papyrus", "Relate", "Cruse", "Mencap",
 	"Hi", "Hello", "Dear", "Thanks", "Thank", "Happy", "Merry", "Welcome", "Congratulations", "Meet", "Join", "Please",
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "Miss", "Mx", "Sir", "Dame", "Saint", "St", "Apt", "Suite", "Unit")
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Miss", "Mx", "Sir", "Dame", "Saint", "St", "Apt", "Suite", "Unit",
+	"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Kareem", "Mubarak", "Santa", "Email", "Ring", "Call")
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

@@ -225,7 +225,7 @@ func (g *Gate) privacy(d *doc) []Finding {
 func attributions(d *doc) []span {
 	var out []span
 	for _, q := range d.quotes {
-		if !clientQuote(d, q) {
+		if !clientQuote(d, q) || mediaPost(d) {
 			continue
 		}
 		rest := d.text[q.end:]

@@ -21,17 +21,13 @@ var testimonialPatterns = []pattern{
 		re:   re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|others|people|a friend) about us\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey) with us\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of"),
-		re: re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|5)[- ]star\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
-		keep: func(d *doc, s span) bool {
-			return !d.negated(s) && !foodRating.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end])
-		}, tell: tellRating},
+		re:   re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|5)[- ]star\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayRating(d, s) }, tell: tellRating},
 	{need: needs("rating|rated|score|out of ten|out of 10|satisf|respondents|feedback survey|survey"),
-		re: re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
-		keep: func(d *doc, s span) bool {
-			return !d.negated(s) && !everydayNear(d, s) && !foodRating.MatchString(d.lower[d.sentence(s.start).start:d.sentence(s.start).end])
-		}, tell: tellRating},
+		re:   re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
+		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !everydayRating(d, s) }, tell: tellRating},
 	{need: needs("review"),
-		re: re(`\breviews?\b`),
+		re: re(`\b(?:a|an|the|our|your|this|that|another|these|those|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|dozens of|hundreds of|new|lovely|kind|great|glowing|five-star|5-star|5 star|five star|google|facebook|trustpilot|yelp|online|client|customer|honest|first|latest|recent|positive|amazing|wonderful|brilliant|fantastic|beautiful|more|many|excellent|sweet|touching|heartfelt)\s+reviews?\b|(?:^|[.!?\n]\s*)reviews?\s+(?:from|on|like|keep|mean|make|are|matter|help|really)\b|\breviewers\b`),
 		keep: func(d *doc, s span) bool {
 			sen := d.sentence(s.start)
 			return !d.negated(s) && !documentReview.MatchString(d.lower[sen.start:sen.end]) && !reviewOf.MatchString(d.lower[s.start:sen.end])
@@ -41,10 +37,10 @@ var testimonialPatterns = []pattern{
 		re:   re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share|quick)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|nominate|vote for) us\b|\bwould you recommend\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
 		keep: notNegated, tell: tellSolicit},
 	{need: needs("means the world|made our day|makes our day|warms our|shout-out|shout out|shoutout|award|choice|voted|nominat|shortlisted|verdict|overheard|word about us|voice note|your words|share your words|before and after|beforeafter|recovery photos|made a difference|rate your|rate ur|your experience with us|experience with us|had to say|speak for themselves"),
-		re:   re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out (?:from|on (?:her|his|their) (?:story|page|post|instagram))|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|voted|nominat\w*|shortlisted|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|(?:has|have|it|they|we|counsell?ing|therapy) made a difference\b|rate (?:your|ur) experience|(?:your )?experience with us|(?:clients?|families|couples|parents) had to say|had to say after|speak for themselves)\b`),
+		re:   re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out (?:from|on (?:her|his|their) (?:story|page|post|instagram))|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|(?:we['’]ve been|we were|we['’]re|connections (?:has|have) been|connections was|connections is) (?:\w+ )?(?:voted|nominated|shortlisted)|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|(?:has|have|it|they|we|counsell?ing|therapy) made a difference\b|rate (?:your|ur) experience|(?:your )?experience with us|(?:clients?|families|couples|parents) had to say|had to say after|speak for themselves)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words|lovely|wonderful|amazing|great|positive|glowing|fantastic|incredible|permission|posted by|shared by|by our clients|by our families|by local"),
-		re:   re(`\bthe feedback from\b|\bfeedback from (?:this|last|our|the)\b|\b(?:with|has) (?:a |the |their |her |his )?client['’]s permission\b|\b(?:posted|shared|written|sent) by (?:a |one of our )?(?:grateful |happy |former )?(?:client|patient|family)\b|\b(?:named|voted|chosen|rated|crowned)\b` + win("60") + `\bby (?:our|local|the) (?:clients|families|patients|community)\b|\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\bkind (?:words|messages|comments|notes?|cards?|feedback)\b|\b(?:wonderful|lovely|amazing|great|positive|kind|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
+		re:   re(`\bthe feedback from\b|\bfeedback from (?:this|last|our|the)\b|\b(?:with|has) (?:a |the |their |her |his )?client['’]s permission\b|\b(?:posted|shared|written|sent) by (?:a |one of our )?(?:grateful |happy |former )?(?:client|patient|family)\b|\b(?:named|voted|chosen|rated|crowned|nominated|shortlisted|put forward)\b` + win("60") + `\bby (?:our |local |the |a |one of our |several |many |different |two |three |four |five |\d+ )*(?:\w+ )?(?:clients?|families|patients|community)\b|\b(?:a|one of our|our|two|three|several) (?:former |past )?(?:clients?|families|couples|patients) (?:nominated|voted for|put forward|shortlisted)\b|\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\bkind (?:words|messages|comments|notes?|cards?|feedback)\b|\b(?:wonderful|lovely|amazing|great|positive|kind|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("client|patient|customer|families|couples|people|parents|family"),
 		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
@@ -56,7 +52,7 @@ var testimonialPatterns = []pattern{
 		re:   re(`\bwhat (?:our|my|former) (?:clients|patients) (?:say|are saying|think|have to say)\b|\bhear from (?:our|a|one of our) (?:clients?|former clients?)\b|\bsee why (?:people|clients|families|couples) (?:choose|love|trust) us\b|\b(?:former |past )?clients (?:describe|share|explain|talk about)\b`),
 		tell: tellShare},
 	{need: needs("changed|saved|transformed|turned around|best thing|best decision|without you|without them|gave |given |gave us|hope again"),
-		re:   re(`\b(?:changed|saved|transformed|turned around) (?:my|our|their|his|her) li(?:fe|ves)\b|\bbest (?:thing|decision) (?:i|we)(?:['’]ve| have)? (?:ever )?(?:done|made)\b|\bcouldn['’]?t have done it without\b|\b(?:gave|given) (?:me|us|her|him|them) (?:my|our|her|his|their)? ?(?:life|hope|confidence|son|daughter|family|marriage|smile)\b`),
+		re:   re(`\b(?:changed|saved|transformed|turned around|rescued) (?:my|our|their|his|her) (?:li(?:fe|ves)|marriages?|relationships?|family|families|sanity|year)\b|\bbest (?:thing|decision) (?:i|we)(?:['’]ve| have)? (?:ever )?(?:done|made)\b|\bcouldn['’]?t have done it without\b|\b(?:gave|given) (?:me|us|her|him|them) (?:my|our|her|his|their)? ?(?:life|hope|confidence|son|daughter|family|marriage|smile)\b`),
 		tell: tellShare},
 	{need: needs("\"|“|”|'|‘"),
 		re:   re(`(?:["”'’]\s*[-–—~]\s*|["”'’],?\s+(?:says?|said|writes|wrote)\s+)(?:an? |one |our |former |happy |satisfied |grateful )*(?:client|patient|customer|couple|parent|mum|dad|member|attendee)\b|["”]\s*[-–—~]\s*[^\s\d]\.(?:\s?[^\s\d]\.)?|["”]\s*[-–—~]\s*\pL+,? \d{1,2}\b|\bshared with (?:their |her |his )?permission\b`),
@@ -67,6 +63,9 @@ var testimonialPatterns = []pattern{
 	{need: needs("how we helped|how we've helped|how counselling|how therapy|how our|difference to you"),
 		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
 		tell: tellSolicit},
+	{need: needs("trustpilot|trustscore|yelp|feefo|google rating|google review|referral|refer|friend you|spread|pop our name|mention us|compliment|personal recommendation"),
+		re:   re(`\b(?:trustpilot|trustscore|yelp|feefo|google (?:rating|reviews?|stars?))\b|\breferral (?:rewards?|scheme|bonus|code|discount|offer)s?\b|\b(?:every|any|each) friend you (?:send|refer|bring)\b|\brefer (?:a|your) (?:friend|colleague|partner)\b|\b(?:keep )?spreading the word\b|\bpop our name\b|\bmention us to\b|\b(?:take the|nicest|biggest|best|greatest|lovely|kind) compliments?\b|\bpersonal recommendations?\b`),
+		keep: notNegated, tell: tellSolicit},
 	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
@@ -81,8 +80,35 @@ var pronounLex = lex("she|he|they|she's|he's|they're")
 // a book, opening hours, a case or someone's work.
 var documentReview = re(`\b(?:annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
 
+// everydayRating reports whether the rating at s is of an ordinary thing
+// (a café, a film, the team's quiz pick) or by the team, not of the practice.
+func everydayRating(d *doc, s span) bool {
+	sen := d.sentence(s.start)
+	text := d.lower[sen.start:sen.end]
+	if ratesUs.MatchString(text) {
+		return false
+	}
+	return foodRating.MatchString(text) || d.in(ordinary, sen) || teamRater.MatchString(text) || d.staff && staffIn(d, sen)
+}
+
+// ratesUs spots a rating of the practice or its service.
+var ratesUs = re(`\b(?:us|connections|clients?|our (?:practice|service|services|counsell\w*|counsel\w*|therap\w*|sessions?|support|care))\b`)
+
+// teamRater spots the team as the one giving a rating.
+var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b`)
+
+// staffIn reports whether a staff name appears in the sentence s.
+func staffIn(d *doc, s span) bool {
+	for _, w := range d.ws {
+		if w.start >= s.start && w.end <= s.end && d.gate.staffWord[bare(w.s)] {
+			return true
+		}
+	}
+	return false
+}
+
 // foodRating spots star ratings of food and ordinary things.
-var foodRating = re(`\b(?:food|hygiene|coffee|tea|cake|buns?|bakery|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|playlist|weather|printer|logo|design|jumper|mug|photo|song|quiz)\b`)
+var foodRating = re(`\b(?:food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|playlist|weather|printer|logo|design|jumper|mug|photo|song|quiz)\b`)
 
 // reviewOf spots "a review of the evidence", "reviews of local cafés": a
 // review of something other than the practice.
@@ -128,7 +154,7 @@ func clientQuotes(d *doc) []Finding {
 var thoughtQuote = re(`\b(?:think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
 
 // attributed spots a quotation credited to a client or to feedback.
-var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|message from|note from|from a)\b|["”'’]\s*[-–—~]`)
+var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]`)
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
 var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|so grateful|couldn['’]?t have)\b`)
@@ -137,7 +163,7 @@ var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|lif
 // speaker's own experience or praise, credited to a client or to feedback.
 func clientQuote(d *doc, q span) bool {
 	text := d.lower[q.start:q.end]
-	if len(wordsIn(text)) < 3 || publicQuote.MatchString(d.lower[q.end:min(len(d.lower), q.end+40)]) {
+	if len(wordsIn(text)) < 3 || publicQuote.MatchString(d.text[q.end:min(len(d.text), q.end+60)]) {
 		return false
 	}
 	sen := d.sentence(q.start)
@@ -168,8 +194,10 @@ func staffNear(d *doc, s span, q span) bool {
 }
 
 // publicQuote spots a quotation signed with a full name and nothing more
-// ("— Brené Brown"), as public figures' quotations are.
-var publicQuote = re(`^\s*[-–—~]\s*[\pL'’.-]+ [\pL'’-]+\s*$`)
+// ("— Brené Brown", "Thich Nhat Hanh 🍃"), as public figures' quotations
+// are; clients' quotations are signed with initials, a first name, an age
+// or a town.
+var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,])`)
 
 var quotePraise = lex("feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 

@@ -52,19 +52,33 @@ func (e *evaluator) accepted(evidence []string) bool {
 	return !slices.Contains(e.rules(gate.Labelled{Text: probe, Evidence: evidence}), gate.RuleHealth)
 }
 
-// rules returns the rules that block p.
+// rules returns the rules that block p, without the learned classifier.
 func (e *evaluator) rules(p gate.Labelled) []string {
-	v, err := e.g.Check(p.Content())
+	return e.blocks(p).rules
+}
+
+// blocks are the families the rules block a post for, and those of them
+// resting on a fact (gate.Finding.Factual), which the model cannot veto.
+type blocks struct{ rules, facts []string }
+
+func (e *evaluator) blocks(p gate.Labelled) blocks {
+	v, err := e.g.CheckRules(p.Content())
 	if err != nil {
-		return []string{"error"}
+		return blocks{rules: []string{"error"}}
 	}
-	var out []string
+	var b blocks
 	for _, f := range v.Findings {
-		if f.Severity == gate.Block && !slices.Contains(out, f.Rule) {
-			out = append(out, f.Rule)
+		if f.Severity != gate.Block {
+			continue
+		}
+		if !slices.Contains(b.rules, f.Rule) {
+			b.rules = append(b.rules, f.Rule)
+		}
+		if f.Factual() && !slices.Contains(b.facts, f.Rule) {
+			b.facts = append(b.facts, f.Rule)
 		}
 	}
-	return out
+	return b
 }
 
 // evaluate scores the model file at path on each labelled file.
@@ -91,7 +105,7 @@ func evaluate(path string, files []string) error {
 			probs[i] = score(m, p.Text)
 		}
 		fmt.Printf("%s (%d posts):\n", filepath.Base(f), len(posts))
-		e.report(posts, func(i, c int) bool { return probs[i][c] >= m.Classes[c].Threshold })
+		e.report(posts, probs)
 	}
 	return nil
 }
@@ -126,9 +140,10 @@ func pct(a, b int) float64 {
 }
 
 // report prints precision and recall per family for the rules, the model
-// (fires(i, c): the model says post i is in class c) and both together,
-// then the share of violating posts rejected and compliant posts passed.
-func (e *evaluator) report(posts []gate.Labelled, fires func(i, c int) bool) {
+// alone (probs[i][c]: post i's probability for class c) and both combined
+// as Gate.learned combines them, then the share of violating posts
+// rejected and compliant posts passed.
+func (e *evaluator) report(posts []gate.Labelled, probs [][]float64) {
 	const rules, model, both = 0, 1, 2
 	var fam [3][]counts
 	for k := range fam {
@@ -137,14 +152,18 @@ func (e *evaluator) report(posts []gate.Labelled, fires func(i, c int) bool) {
 	var violating, compliant int
 	var rejected, passed [3]int
 	for i, p := range posts {
-		got := [3][]string{e.rules(p), nil, nil}
-		got[both] = slices.Clone(got[rules])
+		b := e.blocks(p)
+		got := [3][]string{b.rules, nil, nil}
 		for c, f := range families {
-			if fires(i, c) && (f != gate.RuleHealth || !e.accepted(p.Evidence)) {
+			cl := e.m.Classes[c]
+			ruled := slices.Contains(got[rules], f)
+			fires := probs[i][c] >= cl.Threshold && (f != gate.RuleHealth || !e.accepted(p.Evidence)) &&
+				(f != gate.RuleCrisis || !e.g.CrisisDirection(p.Text))
+			if fires {
 				got[model] = append(got[model], f)
-				if !slices.Contains(got[both], f) {
-					got[both] = append(got[both], f)
-				}
+			}
+			if ruled && (probs[i][c] >= cl.Veto || slices.Contains(b.facts, f)) || !ruled && fires {
+				got[both] = append(got[both], f)
 			}
 		}
 		for k := range got {
@@ -172,7 +191,7 @@ func (e *evaluator) report(posts []gate.Labelled, fires func(i, c int) bool) {
 			compliant++
 		}
 	}
-	fmt.Printf("  %-20s %-15s %-15s %-15s\n", "family (P R)", "rules", "model", "rules OR model")
+	fmt.Printf("  %-20s %-15s %-15s %-15s\n", "family (P R)", "rules", "model", "combined")
 	for c, f := range families {
 		fmt.Printf("  %-20s %s  %s  %s\n", f, fam[rules][c], fam[model][c], fam[both][c])
 	}

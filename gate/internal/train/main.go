@@ -12,6 +12,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -61,7 +62,7 @@ func train(pattern, out string) error {
 	}
 	fmt.Printf("%d-fold cross-validation of the training data (%d posts; model scores are out-of-fold):\n",
 		linear.DefaultOptions().Folds, len(posts))
-	e.report(posts, func(i, c int) bool { return probs[i][c] >= m.Classes[c].Threshold })
+	e.report(posts, probs)
 	return nil
 }
 
@@ -89,20 +90,60 @@ func build(pattern string) (*linear.Model, []gate.Labelled, [][]float64, error) 
 		posts = append(posts, ps...)
 	}
 	o := linear.DefaultOptions()
+	e, err := newEvaluator(nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	hits := make([]blocks, len(posts))
+	for i, p := range posts {
+		hits[i] = e.blocks(p)
+	}
 	m, probs := linear.Fit(families, examples(posts), o)
 	m.Data = linear.Digest(o, files)
+	e.m = m
+	for c, f := range families {
+		if f != gate.RuleCrisis && f != gate.RulePrivacy {
+			m.Classes[c].Veto = veto(posts, hits, probs, c)
+		}
+	}
 	return m, posts, probs, nil
 }
 
+// maxVetoLoss is the share of the rules' correct findings of a family that
+// a veto may drop on cross-validation.
+const maxVetoLoss = 0.03
+
+// veto chooses family c's veto: the highest out-of-fold probability cut
+// below which dropping the rules' findings loses at most maxVetoLoss of the
+// correct ones (findings resting on a fact are never dropped). It never exceeds the class threshold or 0.5. Crisis is
+// never vetoed: whether a crisis direction is given is a fact, not wording.
+func veto(posts []gate.Labelled, hits []blocks, probs [][]float64, c int) float64 {
+	var correct []float64
+	for i, p := range posts {
+		f := families[c]
+		if slices.Contains(hits[i].rules, f) && !slices.Contains(hits[i].facts, f) && slices.Contains(p.Labels, f) {
+			correct = append(correct, probs[i][c])
+		}
+	}
+	if len(correct) == 0 {
+		return 0
+	}
+	slices.Sort(correct)
+	allowed := int(maxVetoLoss * float64(len(correct)))
+	return min(math.Floor(correct[allowed]*1e4)/1e4, 0.5)
+}
+
 // examples turns labelled posts into training examples. The health-claim
-// class learns "makes a health claim": a post with evidence attached makes
-// one even when the evidence is accepted and the post is compliant.
+// class learns "makes a health claim that needs evidence": a compliant post
+// with evidence attached may or may not make one, so it is left out of that
+// class.
 func examples(posts []gate.Labelled) []linear.Example {
 	xs := make([]linear.Example, len(posts))
 	for i, p := range posts {
-		x := linear.Example{Features: linear.Features(p.Text), Labels: make([]bool, len(families))}
+		x := linear.Example{Features: linear.Features(p.Text), Labels: make([]bool, len(families)), Ignore: make([]bool, len(families))}
 		for c, f := range families {
-			x.Labels[c] = slices.Contains(p.Labels, f) || f == gate.RuleHealth && len(p.Evidence) > 0
+			x.Labels[c] = slices.Contains(p.Labels, f)
+			x.Ignore[c] = f == gate.RuleHealth && len(p.Evidence) > 0 && !x.Labels[c]
 		}
 		xs[i] = x
 	}

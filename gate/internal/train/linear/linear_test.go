@@ -54,9 +54,25 @@ func TestTokenSpans(t *testing.T) {
 
 func TestFeatures(t *testing.T) {
 	got := Features("I’m fine. I'm fine")
-	want := []string{"i'm", "fine", "i'm fine"}
+	want := []string{"i'm", "fine", "~fin", "i'm fine"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, group := range [][]string{
+		{"review", "reviews", "reviewed", "reviewing", "reviewer", "reviewers"},
+		{"recommend", "recommends", "recommended", "recommending"},
+		{"stop", "stopped", "stopping"},
+		{"care", "cares", "cared"},
+	} {
+		want := group[0][:stem([]byte(group[0]))]
+		for _, w := range group[1:] {
+			if got := w[:stem([]byte(w))]; got != want {
+				t.Errorf("stem(%q) = %q, want %q like %q", w, got, want, group[0])
+			}
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ type Model struct {
 type Class struct {
 	Rule      string    `json:"rule"`
 	Threshold float64   `json:"threshold"` // probability at or above which the class fires
+	Veto      float64   `json:"veto"`      // probability below which a rule finding of the class is only a warning
 	Bias      float64   `json:"bias"`
 	Weights   []float64 `json:"weights"` // one per feature
 }

@@ -15,7 +15,10 @@ import (
 type Example struct {
 	Features []string
 	Labels   []bool
+	Ignore   []bool // per class, when set: leave the example out of that class's training and threshold
 }
+
+func (x Example) ignored(c int) bool { return x.Ignore != nil && x.Ignore[c] }
 
 // Options steer training. The zero value is not useful; see DefaultOptions.
 type Options struct {
@@ -31,7 +34,7 @@ type Options struct {
 
 // DefaultOptions are the settings the shipped model is trained with.
 func DefaultOptions() Options {
-	return Options{MinCount: 1, Epochs: 30, Rate: 0.2, L2: 0.03, PosWeight: 2, Seed: 1, Folds: 5, Precision: 0.9}
+	return Options{MinCount: 2, Epochs: 30, Rate: 0.2, L2: 0.03, PosWeight: 2, Seed: 1, Folds: 5, Precision: 0.9}
 }
 
 // Train fits one logistic regression per class. Thresholds are left at 0.5;
@@ -79,10 +82,12 @@ func Fit(rules []string, xs []Example, o Options) (*Model, [][]float64) {
 	}
 	m := Train(rules, xs, o)
 	for c := range m.Classes {
-		col := make([]float64, len(xs))
-		pos := make([]bool, len(xs))
+		var col []float64
+		var pos []bool
 		for i, x := range xs {
-			col[i], pos[i] = probs[i][c], x.Labels[c]
+			if !x.ignored(c) {
+				col, pos = append(col, probs[i][c]), append(pos, x.Labels[c])
+			}
 		}
 		m.Classes[c].Threshold = Threshold(col, pos, o.Precision)
 	}
@@ -135,6 +140,9 @@ func fit(rows [][]int32, xs []Example, c, n int, o Options) Class {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		rate := o.Rate / (1 + 0.2*float64(epoch))
 		for _, i := range order {
+			if xs[i].ignored(c) {
+				continue
+			}
 			z := b
 			for _, j := range rows[i] {
 				z += w[j]
