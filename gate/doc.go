@@ -21,7 +21,8 @@ type doc struct {
 	ws      []word  // the words of text
 	sens    []span  // the sentences of text, made on first use
 	toks    []token // the words of lower, for lexicons
-	needles []int32 // where each needle first ends in lower, or -1
+	needles []int32 // where each needle first ends in lower, or 0 (found.at)
+	found   *found  // released when the check is done
 	inSen   []uint8 // memo of allIn: lexicon id*len(sens)+sentence -> 0 unknown, 1 no, 2 yes
 }
 
@@ -94,7 +95,8 @@ func (g *Gate) newDoc(text string) *doc {
 	}
 	d.ws = words(text)
 	d.toks = tokens(d.lower)
-	d.needles = present(d.lower)
+	d.found = present(d.lower)
+	d.needles = d.found.at
 	for _, w := range d.ws {
 		if g.staffWord[bare(w.s)] {
 			d.staff = true

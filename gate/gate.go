@@ -146,6 +146,7 @@ func (g *Gate) check(c postgate.Content, learned bool) (v Verdict, err error) {
 		}
 	}()
 	d := g.newDoc(c.Text)
+	defer d.found.release()
 	var fs []Finding
 	fs = append(fs, g.testimonial(d)...)
 	pf := g.privacy(d)

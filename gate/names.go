@@ -158,7 +158,7 @@ func (g *Gate) names(d *doc) []span {
 			}
 			end++
 		}
-		if organisation(d, ws, i, end) || petBefore.MatchString(d.lower[max(0, ws[i].start-40):ws[i].start]) {
+		if organisation(d, ws, i, end) || d.has(petNeed) && petBefore.MatchString(d.lower[max(0, ws[i].start-40):ws[i].start]) {
 			i = end
 			continue
 		}
@@ -264,7 +264,7 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 		return true
 	}
 	before := d.lower[max(0, ws[i].start-24):ws[i].start]
-	if petNamed.MatchString(before) {
+	if (strings.Contains(before, "called") || strings.Contains(before, "named")) && petNamed.MatchString(before) {
 		return false
 	}
 	for _, w := range nameIntroNeed {
@@ -280,6 +280,8 @@ var petNamed = re(`\b(?:cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamster
 
 // petBefore spots a name given just after a pet or mascot is mentioned
 // ("Office goldfish update: Gerald is thriving").
+var petNeed = needs("fish|dog|cat|pupp|kitten|pet|hamster|rabbit|tortoise|parrot|budgie|guinea pig|mascot|plant|cactus|cacti|fig|lily|tree|kettle|printer|van|robot")
+
 var petBefore = re(`\b(?:goldfish|fish|dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|hamsters?|rabbits?|tortoises?|parrots?|budgies?|guinea pigs?|mascots?|plants?|cactus|cacti|fig|lily|tree|kettle|printer|van|robot)\b[^.!?\n]{0,40}$`)
 
 var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under|reminder|thinking of|welcome back|love to", "|")

@@ -42,11 +42,34 @@ func needs(words string) needSet {
 	return ids
 }
 
-// present returns, for every needle, the offset just past its first
-// occurrence in text, or -1 when it does not occur.
-func present(text string) []int32 {
+// found is where each needle first ends in a text (0: it does not occur),
+// and which entries are set, so that the array can be cleared cheaply and
+// reused: it has one entry per needle, thousands of them.
+type found struct {
+	at  []int32
+	set []int32
+}
+
+var foundPool = sync.Pool{New: func() any { return new(found) }}
+
+// present finds every needle in text. Call release when done with it.
+func present(text string) *found {
 	automat.once.Do(func() { automat.ac = buildAutomaton(needles) })
-	return automat.ac.scan(text)
+	f := foundPool.Get().(*found)
+	if len(f.at) != len(needles) {
+		f.at = make([]int32, len(needles))
+	}
+	automat.ac.scan(text, f)
+	return f
+}
+
+// release clears f and returns it to the pool.
+func (f *found) release() {
+	for _, id := range f.set {
+		f.at[id] = 0
+	}
+	f.set = f.set[:0]
+	foundPool.Put(f)
 }
 
 // automaton is an Aho-Corasick matcher over bytes, compiled to a table:
@@ -58,6 +81,7 @@ type automaton struct {
 	nc    int        // number of classes
 	delta []int32    // state*nc + class -> next state
 	out   [][]int32  // needles ending at each state, including via failure links
+	ends  []bool     // whether out is not empty, per state
 	count int
 }
 
@@ -112,22 +136,27 @@ func buildAutomaton(words []string) *automaton {
 			queue = append(queue, n)
 		}
 	}
+	a.ends = make([]bool, len(a.out))
+	for s, o := range a.out {
+		a.ends[s] = len(o) > 0
+	}
 	return a
 }
 
-func (a *automaton) scan(text string) []int32 {
-	found := make([]int32, a.count)
-	for i := range found {
-		found[i] = -1
-	}
+// scan records in f, for every needle, the offset just past its first
+// occurrence in text; f must be clear.
+func (a *automaton) scan(text string, f *found) {
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
 		s = a.delta[int(s)*a.nc+int(a.class[text[i]])]
+		if !a.ends[s] {
+			continue
+		}
 		for _, id := range a.out[s] {
-			if found[id] < 0 {
-				found[id] = int32(i + 1)
+			if f.at[id] == 0 {
+				f.at[id] = int32(i + 1)
+				f.set = append(f.set, id)
 			}
 		}
 	}
-	return found
 }

@@ -20,19 +20,24 @@ func TestPresent(t *testing.T) {
 			texts = append(texts, lowerASCII(p.Text))
 		}
 	}
-	small := buildAutomaton([]string{"he", "she", "his", "hers", "aa", "a"})
+	words := []string{"he", "she", "his", "hers", "aa", "a"}
+	small := buildAutomaton(words)
 	for _, text := range texts {
-		check(t, text, needles, present(text))
-		check(t, text, []string{"he", "she", "his", "hers", "aa", "a"}, small.scan(text))
+		f := present(text)
+		check(t, text, needles, f.at)
+		f.release()
+		g := &found{at: make([]int32, len(words))}
+		small.scan(text, g)
+		check(t, text, words, g.at)
 	}
 }
 
 func check(t *testing.T, text string, words []string, found []int32) {
 	t.Helper()
 	for id, w := range words {
-		want := strings.Index(text, w)
-		if want >= 0 {
-			want += len(w)
+		want := strings.Index(text, w) + len(w) // 0 when absent
+		if !strings.Contains(text, w) {
+			want = 0
 		}
 		if int(found[id]) != want {
 			t.Fatalf("%q in %q: found at %d, want %d", w, text, found[id], want)

@@ -147,7 +147,7 @@ func (d *doc) has(ns needSet) bool {
 		return true
 	}
 	for _, id := range ns {
-		if d.needles[id] >= 0 {
+		if d.needles[id] > 0 {
 			return true
 		}
 	}
@@ -158,7 +158,7 @@ func (d *doc) has(ns needSet) bool {
 func (d *doc) firstNeed(ns needSet) int {
 	first := -1
 	for _, id := range ns {
-		if at := int(d.needles[id]); at >= 0 && (first < 0 || at < first) {
+		if at := int(d.needles[id]); at > 0 && (first < 0 || at < first) {
 			first = at
 		}
 	}
