@@ -57,11 +57,18 @@ func TestAltNeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range posts {
+		for i, p := range posts {
+			if i%3 != 0 {
+				continue // a third of the posts is plenty, and keeps -race quick
+			}
 			lower := lowerASCII(p.Text)
 			for _, pat := range pats {
+				text := lower
+				if pat.orig {
+					text = p.Text
+				}
 				for _, a := range pat.alts {
-					if len(a.need) == 0 || !a.re.MatchString(lower) && !a.re.MatchString(p.Text) {
+					if len(a.need) == 0 || !a.re.MatchString(text) {
 						continue
 					}
 					if !slices.ContainsFunc(a.need, func(id int32) bool { return strings.Contains(lower, needles[id]) }) {

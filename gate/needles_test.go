@@ -16,8 +16,10 @@ func TestPresent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range posts {
-			texts = append(texts, lowerASCII(p.Text))
+		for i, p := range posts {
+			if i%5 == 0 {
+				texts = append(texts, lowerASCII(p.Text))
+			}
 		}
 	}
 	words := []string{"he", "she", "his", "hers", "aa", "a"}
