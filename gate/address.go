@@ -129,8 +129,8 @@ func venue(d *doc, i int) bool {
 }
 
 var (
-	venueWords = lex("hub|directory|neighbours|neighbors|opens|reopens|premises|car park|parking|our door|walk from|entrance|bus stop|station|centre|center|hall|library|church|chapel|café|cafe|venue|moves to|move to|held at|join us|takes place|event|workshop|talk|group|open day|drop-in|fundraiser|theatre|museum|gallery|studio|community|college|school|office|clinic|practice")
-	homeWords  = lex("my|his|her|their|lives|live|living|moved|address|sent to|deliver*|billing|home|house|flat")
+	venueWords = lex("club|lunch club|hub|directory|neighbours|neighbors|opens|reopens|premises|car park|parking|our door|walk from|entrance|bus stop|station|centre|center|hall|library|church|chapel|café|cafe|venue|moves to|move to|held at|join us|takes place|event|workshop|talk|group|open day|drop-in|fundraiser|theatre|museum|gallery|studio|community|college|school|office|clinic|practice")
+	homeWords  = lex("my|his|her|their|lives|live|living|moved house|moved home|moved in|address|sent to|deliver*|billing|home|house|flat")
 )
 
 // houseNumber reports whether w looks like a house number: 1-6 digits,
@@ -146,7 +146,7 @@ func houseNumber(w string) bool {
 func streetAfter(text string, ws []word, i int) (int, bool) {
 	for j := i + 1; j < len(ws) && j <= i+5; j++ {
 		gap := text[ws[j-1].end:ws[j].start]
-		if strings.ContainsAny(gap, "\n:;!?(),") || len(gap) > 3 {
+		if strings.ContainsAny(gap, "\n:;!?(),.") || len(gap) > 3 {
 			return 0, false
 		}
 		w := strings.ToLower(ws[j].s)

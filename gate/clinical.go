@@ -59,7 +59,7 @@ func channelPhrases() string {
 }
 
 // clinicalTopic is what must not be handled there.
-var clinicalTopic = lex("rebook*|new time|advise|beta blockers|blockers|dose|pills|tablets|ssris|antidepressants|dilemmas|self-harm*|suicidal|harming|symptom|symptoms|feeling|feel|felt|low|feeling down|feel down|anxious|anxiety|depress*|diagnos*|medication|meds|therapy|counselling|counseling|counsellor|counselor|counsellors|counselors|therapist|therapists|appointment|appointments|book*|reschedul*|cancel*|move your session|move your appointment|session|sessions|diary|timeslot|timeslots|time slot|slot|slots|reference|story|stories|struggl*|worst|happened to you|on your mind|going through|cope|coping|advice|help you|talk through|talk you through|walk you through|work through|dark thoughts|problem|problems|issue|issues|mental health|panic*|trauma*|relationship|marriage|partner|teenager|child|grief|griev*|loss|situation|experience|experiences|worries|worry|what's wrong|private|personal|awake|sleep*|fear|fears|how you've been|describ*|assessment|need therapy|tell you|tips for you|personalised|plan for you|dealing with|drinking|eating|self-esteem|lonely|loneliness|anger|stress*|burnout|abuse|worrying|hard week|hard day|tough|preferred day|pencil you in|call you back|depressed|what's really going on|really going on|sleep diary|follow-up|never told|meds|safe space|talk|listen|questions|question|number|photo of your|crisis|unsafe|urgent|emergency|hopeless|suicid*|overdos*")
+var clinicalTopic = lex("intake|intake form*|gp summary|check-in|check-ins|video call|consultation*|really doing|how are you|never told|intrusive|what brought you|turning point|fought|argument*|attachment style|drama|your ex|ur ex|coping tip*|rebook*|new time|advise|beta blockers|blockers|dose|pills|tablets|ssris|antidepressants|dilemmas|self-harm*|suicidal|harming|symptom|symptoms|feeling|feel|felt|low|feeling down|feel down|anxious|anxiety|depress*|diagnos*|medication|meds|therapy|counselling|counseling|counsellor|counselor|counsellors|counselors|therapist|therapists|appointment|appointments|book*|reschedul*|cancel*|move your session|move your appointment|session|sessions|diary|timeslot|timeslots|time slot|slot|slots|reference|story|stories|struggl*|worst|happened to you|on your mind|going through|cope|coping|advice|help you|talk through|talk you through|walk you through|work through|dark thoughts|problem|problems|issue|issues|mental health|panic*|trauma*|relationship|marriage|partner|teenager|child|grief|griev*|loss|situation|experience|experiences|worries|worry|what's wrong|private|personal|awake|sleep*|fear|fears|how you've been|describ*|assessment|need therapy|tell you|tips for you|personalised|plan for you|dealing with|drinking|eating|self-esteem|lonely|loneliness|anger|stress*|burnout|abuse|worrying|hard week|hard day|tough|preferred day|pencil you in|call you back|depressed|what's really going on|really going on|sleep diary|follow-up|never told|meds|safe space|talk|listen|questions|question|number|photo of your|crisis|unsafe|urgent|emergency|hopeless|suicid*|overdos*")
 
 // officialRe names the approved channels; strongChannel names channels that
 // are social media whatever else the sentence says.
@@ -71,26 +71,35 @@ var (
 var tellChannel = tell{"This invites people to raise therapy, symptoms, personal stories or bookings through social media, which the policy forbids.",
 	"Point people to the official channels instead (the practice's email, phone or website)."}
 
-var medication = `(?:sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressants?|ssris?|snris?|benzodiazepines?|benzos?|sleeping pills?|medications?|meds|tablets?|pills?|magnesium|ashwagandha|st john['’]s wort|5-htp|cbd|valerian|omega[- ]?3|vitamin [a-z]\d*|supplements?|iron|zinc|kava|lavender oil)`
+var medication = `(?:buspirone|pregabalin|gabapentin|trazodone|vortioxetine|agomelatine|nortriptyline|clomipramine|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressants?|ssris?|snris?|benzodiazepines?|benzos?|sleeping pills?|medications?|meds|tablets?|pills?|magnesium|ashwagandha|st john['’]s wort|5-htp|cbd|valerian|omega[- ]?3|vitamin [a-z]\d*|supplements?|iron|zinc|kava|lavender oil)`
 
 // medLex is the word-level form of medication.
-var medLex = lex("iu|double up|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressant*|ssri|ssris|snri|snris|benzodiazepine*|benzo|benzos|sleeping pill*|medication*|meds|tablet|tablets|pill|pills|magnesium|ashwagandha|wort|5-htp|cbd|valerian|omega*|vitamin|supplement*|iron|zinc|kava|lavender|hydroxyzine|mg|dose|dosage")
+var medLex = lex("buspirone|pregabalin|gabapentin|trazodone|vortioxetine|agomelatine|nortriptyline|clomipramine|iu|double up|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressant*|ssri|ssris|snri|snris|benzodiazepine*|benzo|benzos|sleeping pill*|medication*|meds|tablet|tablets|pill|pills|magnesium|ashwagandha|wort|5-htp|cbd|valerian|omega*|vitamin|supplement*|iron|zinc|kava|lavender|hydroxyzine|mg|dose|dosage")
+
+var tellSelfHarmAdvice = tell{"This gives advice on handling self-harm, which is clinical advice that belongs with a professional, not on social media.",
+	"Remove the advice and direct people to their GP, NHS 111, Samaritans (116 123) or, in an emergency, 999."}
 
 var tellDose = tell{"This gives a dose, which is medication or supplement advice that must never be given on social media.",
 	"Remove the dose; tell people to speak to their GP, pharmacist or prescriber."}
 
 var clinicalPatterns = []pattern{
+	{need: needs("self-harm|self harm|selfharm"), also: needs("instead|try |snap|rubber band|ice cube|first-aid|first aid|stay calm|let them|keep the"),
+		re: re(`\bself[- ]?harm\w*\b` + win("120") + `\b(?:instead|try|snap|rubber band|ice cubes?|first[- ]aid|stay calm|let them|keep the)\b`), cross: true,
+		keep: func(d *doc, s span) bool {
+			return notNegated(d, s) && !d.gate.hasDirection(d) && !d.in(officialHelp, span{0, len(d.lower)})
+		},
+		section: sectionAdvice, tell: tellSelfHarmAdvice},
 	{need: needs("appointment|session"), re: re(`\byour (?:[\w'’]+ )?(?:next |upcoming )?(?:appointment|session) (?:is|has been|will be) (?:now |moved |changed |booked )?(?:at|on|for|to|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`), section: sectionTherapy,
 		tell: tell{"This handles a client's booking on social media, which the policy forbids (and it identifies the client).",
 			"Contact the client privately through the official channels."}},
 	{digits: true, need: needs("mg|mcg|ml"), re: re(`\b\d+ ?(?:mg|mcg|ml)\b`), section: sectionAdvice, tell: tellDose},
 	{need: needs("classic|textbook|you've got|you’ve got|sounds like|you probably|you might|you may|you likely|you could|you definitely|you have|you are|probably|likely|signs|tell you|let you know|diagnos|tick|recognise|recognize|relate to|quiz|narcissist|sociopath|psychopath|bipolar|borderline|toxic|that's|that’s|this is|it's|it’s|these are|could be|might be"),
-		re:      re(`\b(?:sounds like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|adhd|ocd|ptsd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser)\b`),
+		re:      re(`\b(?:sounds like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|adhd|ocd|ptsd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\byou['’]ve (?:most likely |probably |almost certainly |definitely )got (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|an? \w+ disorder)\b|\b(?:almost always |usually |always |clearly )(?:indicates?|means?|points? to|signals?) (?:an? )?(?:underlying )?(?:\w+ ){0,2}(?:disorder|adhd|autism|depression|psychosis|ptsd|ocd|bipolar)\b|\b(?:probably|most likely|almost certainly|definitely) (?:[\w-]+ ){0,2}(?:psychosis|adhd|autism|clinical depression|an anxiety disorder|ptsd|ocd|bipolar)\b|\bthat['’]s (?:a|an) (?:panic attack|anxiety attack|sign of (?:\w+ ){0,2}(?:disorder|adhd|autism|depression|anxiety|trauma))\b|\b(?:not naughty|not lazy|not rude)\W+(?:it['’]s )?(?:adhd|autism|anxiety|trauma)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser)\b`),
 		section: sectionTherapy,
 		tell: tell{"This offers a diagnosis over social media, which is clinical engagement the policy forbids.",
 			"Remove the diagnosis; suggest speaking to a GP or booking an assessment through the official channels."}},
 	{gates: []*lexicon{medLex},
-		re:      re(`\b` + medication + `\b` + win("60") + `\b(?:take|taking|halve|halving|double|doubling|skip|skipping|stop|stopping|increase|increasing|decrease|decreasing|reduce|reducing|lower|raise|switch|split|crush|come off|coming off|wean|\d+ ?mg|dose|dosage|with food|before bed|in the morning|at night|three times|twice|once a day|a day|avoid|instead of|cut down|taper\w*|suddenly|by a quarter|by half|double up|stay on|better tolerated|works? well|for (?:your )?(?:mood|anxiety|sleep|depression|stress)|\d[\d,]* ?iu|friend['’]s|someone else['’]s|of your friend['’]s)\b|\b(?:take|taking|halve|double|double up|skip|stop|stopping|increase|decrease|reduce|switch|come off|coming off|wean off|try|up|upping|raising|lowering|increasing|swap|cut down|taper|stay on)\b` + win("30") + `\b(?:` + medication + `|(?:your|the) (?:medication|meds|tablets|pills|dose))\b`),
+		re:      re(`\b` + medication + `\b` + win("60") + `\b(?:ask for|go easy|booze|alcohol|drink|drinking|grapefruit|with breakfast|with food|leave|leaving|miss|missing|mix|mixing|take|taking|halve|halving|double|doubling|skip|skipping|stop|stopping|increase|increasing|decrease|decreasing|reduce|reducing|lower|raise|switch|split|crush|come off|coming off|wean|\d+ ?mg|dose|dosage|with food|before bed|in the morning|at night|three times|twice|once a day|a day|avoid|instead of|cut down|taper\w*|suddenly|by a quarter|by half|double up|stay on|better tolerated|works? well|for (?:your )?(?:mood|anxiety|sleep|depression|stress)|\d[\d,]* ?iu|friend['’]s|someone else['’]s|of your friend['’]s)\b|\b(?:take|taking|halve|double|double up|skip|skipping|stop|stopping|increase|decrease|reduce|switch|come off|coming off|wean off|try|tried|trying|ask for|up|upping|raising|lowering|increasing|swap|cut down|taper|stay on|leave|leaving|missing|miss)\b` + win("30") + `\b(?:` + medication + `|(?:your|the) (?:medication|meds|tablets|pills|dose))\b`),
 		section: sectionAdvice,
 		tell: tell{"This is medication, supplement or dose advice, which must never be given on social media, even with \"ask your GP\".",
 			"Remove the advice; tell people to speak to their GP, pharmacist or prescriber."}},
@@ -105,6 +114,9 @@ func (g *Gate) clinical(d *doc) []Finding {
 		}
 	}
 	for _, s := range channels {
+		if pointsDown.MatchString(d.lower[max(0, s.start-24):s.start]) {
+			continue // "link below": where to read more, not where to talk
+		}
 		if invitation(d, s) {
 			out = append(out, find(RuleClinical, sectionMessages, Block, d, s, tellChannel))
 		}
@@ -125,7 +137,7 @@ func invitation(d *doc, s span) bool {
 	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
 		return false
 	}
-	if d.in(ordinary, sen) {
+	if d.in(ordinary, sen) && !d.in(clinicalTopic, cl) {
 		return false
 	}
 	if d.in(clinicalTopic, cl) || !d.in(officialRe, sen) && d.in(clinicalTopic, sen) {
@@ -143,6 +155,12 @@ func invitation(d *doc, s span) bool {
 	}
 	return false
 }
+
+// pointsDown spots "below" or an arrow that points to a link or details.
+var pointsDown = re(`\b(?:links?|doi|details|info|information|sources?|references?|fact sheet|listed|explained|more|form|poster|flyer|thread)\W{0,4}$`)
+
+// officialHelp names professional help a post may point people to.
+var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a professional|a counsellor|a therapist|samaritans|shout")
 
 // neverShare spots a promise not to share things on social media.
 var neverShare = lex("never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")

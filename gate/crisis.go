@@ -57,7 +57,10 @@ func crisisPhrases() string {
 		"cope fine without you", "how you'd do it", "won't matter", "better off gone", "pills are in your hand",
 		"whether to carry on", "no point carrying on", "no point in carrying on", "no point going on", "stepping off",
 		"better without you", "lighter without you", "without you in it", "better off dead", "hold on until", "hold on till",
-		"please hold on", "too heavy to carry", "point in waking up", "point in living", "point in going on")
+		"please hold on", "too heavy to carry", "point in waking up", "point in living", "point in going on",
+		"breaking point", "rock bottom", "drowning", "scared of what you'll do", "afraid of what you'll do", "what you might do",
+		"really not ok", "really not okay", "not safe", "crisis cover", "can't see a way forward", "no way forward",
+		"can't see a way through", "can't go on")
 	return strings.Join(ps, "|")
 }
 
@@ -65,7 +68,7 @@ func crisisPhrases() string {
 var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b`)
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
-var socialCrisis = lex("message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter")
+var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter")
 
 var crisisMoment = lex("crisis|urgent|emergency|dark thoughts|tonight|right now|any time|day or night|24/7|suicid*|self-harm*|self harm*|selfharm*|struggling|in danger|unsafe|overdos*|want to die|talk you through|reach out")
 

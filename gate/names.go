@@ -3,6 +3,7 @@ package gate
 import (
 	"bufio"
 	"embed"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -224,8 +225,21 @@ func notClientContext(d *doc, at int) bool {
 	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
 		return true
 	}
-	return d.staff && staffIn(d, sen) || d.in(teamCue, sen)
+	if d.staff && staffIn(d, sen) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) {
+		return true
+	}
+	return titledBy(d, at)
 }
+
+// titledBy reports whether the name at offset at follows "by" after a
+// capitalised word inside a line, as an author follows a title ("Quiet: The
+// Power of Introverts by Susan Cain").
+func titledBy(d *doc, at int) bool {
+	m := byTitle.FindStringSubmatchIndex(d.text[max(0, at-40):at])
+	return m != nil
+}
+
+var byTitle = regexp.MustCompile(`\S[ \t:,]+\p{Lu}[\pL'’-]*\s+by\s+$`)
 
 // mediaPost reports whether the whole post is about books, films or
 // podcasts and never mentions clients or sessions, as a reading list is.
@@ -236,8 +250,8 @@ func mediaPost(d *doc) bool {
 
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
-	mediaCue    = lex("book|books|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
-	teamCue     = lex("volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
+	mediaCue    = lex("book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
+	teamCue     = lex("reception|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 
 // following returns the word after ws[i] when only spaces or an initial's
@@ -276,7 +290,7 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 }
 
 // petNamed spots the name of a pet or a thing ("two cats called Tea and").
-var petNamed = re(`\b(?:cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:called|named)\s*(?:\pL+\s+and\s+)?$`)
+var petNamed = re(`\b(?:characters?|cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:called|named)\s*(?:\pL+\s+and\s+)?$`)
 
 // petBefore spots a name given just after a pet or mascot is mentioned
 // ("Office goldfish update: Gerald is thriving").
@@ -318,7 +332,7 @@ var roleBefore = re(`\b(?:our|the practice['’]s) (?:new |former |lovely |wonde
 
 // roleWord holds the single words of roles that precede a public figure's
 // or team member's name ("Councillor", "Author").
-var roleWord = set("author", "writer", "novelist", "poet", "councillor", "councilor", "mayor", "mp", "footballer", "laureate",
+var roleWord = set("imam", "rabbi", "vicar", "reverend", "rev", "canon", "pastor", "bishop", "author", "writer", "novelist", "poet", "councillor", "councilor", "mayor", "mp", "footballer", "laureate",
 	"player", "teacher", "star", "champion", "legend", "host", "expert", "influencer", "youtuber", "blogger", "designer",
 	"photographer", "illustrator", "captain", "coach", "cricketer", "athlete", "olympian", "actor", "actress", "singer",
 	"presenter", "broadcaster", "comedian", "campaigner", "activist", "psychologist", "psychiatrist", "professor",

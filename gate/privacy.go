@@ -187,7 +187,7 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	for _, p := range agePatterns {
 		for _, s := range d.run(p) {
-			if !ageRange(d.lower[s.start:s.end]) {
+			if !ageRange(d.lower[s.start:s.end]) && !d.in(agedThing, d.sentence(s.start)) {
 				add(s, sectionPrivacy, tellAge)
 			}
 		}
@@ -219,6 +219,10 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	return out
 }
+
+// agedThing spots the age of a thing rather than a person ("a building
+// that's 120 years old").
+var agedThing = lex("building|buildings|house|church|tree|oak|company|practice|charity|bridge|library|pub|castle|school|hall|car|van|kettle|printer|sofa")
 
 // attributions finds the signature after a quotation ("— Rachel, Riverside",
 // "- D.K., Westfield"): a name or initials that identify the person quoted.

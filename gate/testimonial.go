@@ -1,6 +1,9 @@
 package gate
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Testimonials: the policy forbids both sharing and soliciting them
 // (ACA C.3.b, APA 5.05, CRPO 6.2: star ratings count too). A testimonial is
@@ -20,28 +23,32 @@ var testimonialPatterns = []pattern{
 	{need: needs("thank-you|thank you|glowing|lovely|kind|blushed|take it|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
 		re:   re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|others|people|a friend) about us\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey) with us\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
-	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of"),
-		re:   re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|5)[- ]star\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
+	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of|average|rating"),
+		re:   re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|four|5|4)[- ]stars?\b|\b\d\.\d (?:average|rating|stars?|out of)\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayRating(d, s) }, tell: tellRating},
 	{need: needs("rating|rated|score|out of ten|out of 10|satisf|respondents|feedback survey|survey"),
 		re:   re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !everydayRating(d, s) }, tell: tellRating},
 	{need: needs("review"),
-		re: re(`\b(?:a|an|the|our|your|this|that|another|these|those|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|dozens of|hundreds of|new|lovely|kind|great|glowing|five-star|5-star|5 star|five star|google|facebook|trustpilot|yelp|online|client|customer|honest|first|latest|recent|positive|amazing|wonderful|brilliant|fantastic|beautiful|more|many|excellent|sweet|touching|heartfelt)\s+reviews?\b|(?:^|[.!?\n]\s*)reviews?\s+(?:from|on|like|keep|mean|make|are|matter|help|really)\b|\breviewers\b`),
+		re: re(`\b(?:a|an|the|our|your|this|that|another|these|those|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|dozens of|hundreds of|(?:a|an|the|our|your) (?:short|little|kind|lovely|honest|positive|glowing|google|online|quick google|5-star|five-star)|new|lovely|kind|great|glowing|five-star|5-star|5 star|five star|google|facebook|trustpilot|yelp|online|client|customer|honest|first|latest|recent|positive|amazing|wonderful|brilliant|fantastic|beautiful|more|many|excellent|sweet|touching|heartfelt)\s+reviews?\b|(?:^|[.!?\n]\s*)reviews?\s+(?:from|on|like|keep|mean|make|are|matter|help|really)\b|\breviewers\b`),
 		keep: func(d *doc, s span) bool {
 			sen := d.sentence(s.start)
 			return !d.negated(s) && !documentReview.MatchString(d.lower[sen.start:sen.end]) && !reviewOf.MatchString(d.lower[s.start:sen.end])
 		},
 		tell: tellRating},
 	{need: needs("review|rate us|recommend|nominate|vote"),
-		re:   re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share|quick)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|nominate|vote for) us\b|\bwould you recommend\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
-		keep: notNegated, tell: tellSolicit},
+		re:   re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|nominate|vote for) us\b|\bwould you recommend\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
+		keep: func(d *doc, s span) bool {
+			return notNegated(d, s) && !askingForThing.MatchString(d.lower[s.end:]) && !answeredNo(d, s)
+		}, tell: tellSolicit},
 	{need: needs("means the world|made our day|makes our day|warms our|shout-out|shout out|shoutout|award|choice|voted|nominat|shortlisted|verdict|overheard|word about us|voice note|your words|share your words|before and after|beforeafter|recovery photos|made a difference|rate your|rate ur|your experience with us|experience with us|had to say|speak for themselves"),
 		re:   re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out (?:from|on (?:her|his|their) (?:story|page|post|instagram))|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|(?:we['’]ve been|we were|we['’]re|connections (?:has|have) been|connections was|connections is) (?:\w+ )?(?:voted|nominated|shortlisted)|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|(?:has|have|it|they|we|counsell?ing|therapy) made a difference\b|rate (?:your|ur) experience|(?:your )?experience with us|(?:clients?|families|couples|parents) had to say|had to say after|speak for themselves)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words|lovely|wonderful|amazing|great|positive|glowing|fantastic|incredible|permission|posted by|shared by|by our clients|by our families|by local"),
-		re:   re(`\bthe feedback from\b|\bfeedback from (?:this|last|our|the)\b|\b(?:with|has) (?:a |the |their |her |his )?client['’]s permission\b|\b(?:posted|shared|written|sent) by (?:a |one of our )?(?:grateful |happy |former )?(?:client|patient|family)\b|\b(?:named|voted|chosen|rated|crowned|nominated|shortlisted|put forward)\b` + win("60") + `\bby (?:our |local |the |a |one of our |several |many |different |two |three |four |five |\d+ )*(?:\w+ )?(?:clients?|families|patients|community)\b|\b(?:a|one of our|our|two|three|several) (?:former |past )?(?:clients?|families|couples|patients) (?:nominated|voted for|put forward|shortlisted)\b|\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\bkind (?:words|messages|comments|notes?|cards?|feedback)\b|\b(?:wonderful|lovely|amazing|great|positive|kind|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
+		re:   re(`\bthe feedback from\b(?: (?:our|the) (?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council))?|\bfeedback from (?:this|last|our|the)\b(?: (?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council))?|\b(?:with|has) (?:a |the |their |her |his )?client['’]s permission\b|\b(?:posted|shared|written|sent) by (?:a |one of our )?(?:grateful |happy |former )?(?:client|patient|family)\b|\b(?:named|voted|chosen|rated|crowned|nominated|shortlisted|put forward)\b` + win("60") + `\bby (?:our |local |the |a |one of our |several |many |different |two |three |four |five |\d+ )*(?:\w+ )?(?:clients?|families|patients|community)\b|\b(?:a|one of our|our|two|three|several) (?:former |past )?(?:clients?|families|couples|patients) (?:nominated|voted for|put forward|shortlisted)\b|\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\b(?:kind|kindest|lovely) (?:words|messages|comments|notes?|cards?|feedback) (?:from|we|you|left|received|about (?:us|our|the team|connections))\b|\b(?:wonderful|lovely|amazing|great|positive|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !everydayNear(d, s) && !partnerFeedback.MatchString(d.lower[s.start:s.end]) && !mention(d, s)
+		}, tell: tellShare},
 	{need: needs("client|patient|customer|families|couples|people|parents|family"),
 		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
 		keep: func(d *doc, s span) bool { return !aggregate.MatchString(d.lower[s.start:s.end]) }, tell: tellShare},
@@ -58,18 +65,39 @@ var testimonialPatterns = []pattern{
 		re:   re(`(?:["”'’]\s*[-–—~]\s*|["”'’],?\s+(?:says?|said|writes|wrote)\s+)(?:an? |one |our |former |happy |satisfied |grateful )*(?:client|patient|customer|couple|parent|mum|dad|member|attendee)\b|["”]\s*[-–—~]\s*[^\s\d]\.(?:\s?[^\s\d]\.)?|["”]\s*[-–—~]\s*\pL+,? \d{1,2}\b|\bshared with (?:their |her |his )?permission\b`),
 		tell: tellShare},
 	{need: needs("tell|show|share|send|email|let us know|#|tag|what did you"),
-		re:   re(`\b(?:tell|show|share with|send|email|let) (?:us|the judges|others|the world)\b` + win("50") + `\bhow\b` + win("40") + `\b(?:helped|changed|made a difference|worked for you|supported)|#[\pL\d_]*(?:helped|success|testimonial|review|changedmy|thankyou|story|journey|recovery)[\pL\d_]*|\b(?:share|tell us|send us|email us|post)\b` + win("20") + `\byour (?:therapy |counsell?ing |recovery )?(?:story|stories|experience|journey|progress)\b` + win("40") + `\b(?:with us|us|our|therapy|counsell?ing|sessions?|connections|working with)\b|\bwhat did you (?:gain|get|learn|take away) from\b`),
+		re:   re(`\b(?:tell|show|share with|send|email|let) (?:us|the judges|others|the world)\b` + win("50") + `\bhow\b` + win("40") + `\b(?:helped|changed|made a difference|worked for you|supported)|#[\pL\d_]*(?:helped|success|testimonial|review|changedmy|thankyou|(?:my|your|our|success|recovery|therapy|client)story|journey|recovery)[\pL\d_]*|\b(?:share|tell us|send us|email us|post)\b` + win("20") + `\byour (?:therapy |counsell?ing |recovery )?(?:story|stories|experience|journey|progress)\b` + win("40") + `\b(?:with us|us|our|therapy|counsell?ing|sessions?|connections|working with)\b|\bwhat did you (?:gain|get|learn|take away) from\b`),
 		keep: notNegated, tell: tellSolicit},
 	{need: needs("how we helped|how we've helped|how counselling|how therapy|how our|difference to you"),
-		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
+		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?|work together|time together)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
 		tell: tellSolicit},
 	{need: needs("trustpilot|trustscore|yelp|feefo|google rating|google review|referral|refer|friend you|spread|pop our name|mention us|compliment|personal recommendation"),
 		re:   re(`\b(?:trustpilot|trustscore|yelp|feefo|google (?:rating|reviews?|stars?))\b|\breferral (?:rewards?|scheme|bonus|code|discount|offer)s?\b|\b(?:every|any|each) friend you (?:send|refer|bring)\b|\brefer (?:a|your) (?:friend|colleague|partner)\b|\b(?:keep )?spreading the word\b|\bpop our name\b|\bmention us to\b|\b(?:take the|nicest|biggest|best|greatest|lovely|kind) compliments?\b|\bpersonal recommendations?\b`),
 		keep: notNegated, tell: tellSolicit},
+	{need: needs("said|say|line or two|feedback|comments|words|working with us|together|vote|endorsement|thing about|former clients|past clients|current clients|our socials|net promoter|nps|sessions later|own words|not ours|quote from"),
+		re:   re(`\bwhat (?:our |my |former |past )?(?:clients|patients|couples|families) (?:have )?(?:said|told us|wrote|write|say)\b|\b(?:a line or two|a few words|a sentence or two|a short paragraph) (?:for|about) us\b|\bwords from you\b|\babout working with us\b|\bhow our (?:work|time|sessions) together (?:has )?(?:changed|helped|made)\b|\b(?:clients|families|patients)['’]? (?:annual )?(?:vote|poll|awards?)\b|\b(?:client|patient) endorsements?\b|\bfav(?:ou?rite)? thing about (?:ur|your) (?:counsell?or|therapist|sessions?|therapy)\b|\b(?:former|past|current) clients to (?:tell|share|write|send|describe)\b|\b(?:shared|posted|displayed|featured) on our (?:socials|page|instagram|facebook|noticeboard)\b|\bnet promoter\b|\bnps\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few) sessions later\b|\b(?:her|his|their) (?:own )?words,? not ours\b|\bin (?:her|his) own words\b|\b(?:quote|words|line) from (?:someone['’]s|a client['’]s|a|one) (?:feedback|card|review|note|message|form)\b|\b(?:best|loveliest|nicest|kindest) feedback\b|\bfeedback we (?:ever )?(?:got|had|received)\b`),
+		keep: notNegated, tell: tellShare},
 	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
 }
+
+// partnerFeedback spots feedback from partners or staff, not clients.
+var partnerFeedback = re(`\b(?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council)$`)
+
+// mention reports whether s is a word quoted to talk about it ("the phrase
+// “success story”"), not used.
+func mention(d *doc, s span) bool {
+	for _, q := range d.quotes {
+		if q.contains(s) && q.end-q.start <= s.end-s.start+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// askingForThing spots "recommend us a good biscuit": asking for a
+// recommendation of a thing, not of the practice.
+var askingForThing = re(`^\s+(?:a|an|some|your|any|the best|good)\b`)
 
 // pronounLex gates the success-story pattern to sentences about someone.
 var pronounLex = lex("she|he|they|she's|he's|they're")
@@ -81,18 +109,24 @@ var pronounLex = lex("she|he|they|she's|he's|they're")
 var documentReview = re(`\b(?:annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
 
 // everydayRating reports whether the rating at s is of an ordinary thing
-// (a café, a film, the team's quiz pick) or by the team, not of the practice.
+// (a café, a film, the team's quiz pick) or by the team, in a post that
+// never mentions the practice's service or clients.
 func everydayRating(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	text := d.lower[sen.start:sen.end]
-	if ratesUs.MatchString(text) {
+	if ratesUs.MatchString(text) || ratesPractice.MatchString(d.lower) {
 		return false
 	}
-	return foodRating.MatchString(text) || d.in(ordinary, sen) || teamRater.MatchString(text) || d.staff && staffIn(d, sen)
+	all := span{0, len(d.lower)}
+	return d.in(ordinary, sen) || teamRater.MatchString(text) || foodRating.MatchString(d.lower) || d.in(mediaCue, all)
 }
 
-// ratesUs spots a rating of the practice or its service.
-var ratesUs = re(`\b(?:us|connections|clients?|our (?:practice|service|services|counsell\w*|counsel\w*|therap\w*|sessions?|support|care))\b`)
+// ratesUs spots a rating of the practice in the rating's sentence;
+// ratesPractice spots the practice's service or clients anywhere in the post.
+var (
+	ratesUs       = re(`\b(?:rate|rated|rating|ratings|give|gave|giving|leave|leaving|for|about|recommend|review) us\b|\bus (?:\d|five|four) stars?\b`)
+	ratesPractice = re(`\b(?:connections|clients?|our (?:practice|service|services|counsell\w*|counsel\w*|therap\w*|sessions?|support|care))\b`)
+)
 
 // teamRater spots the team as the one giving a rating.
 var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b`)
@@ -157,13 +191,14 @@ var thoughtQuote = re(`\b(?:think|thinking|thought|thoughts|tell yourself|tellin
 var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]`)
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
-var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|so grateful|couldn['’]?t have)\b`)
+var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|grateful|couldn['’]?t have|you (?:were|are) the first|made me feel|most (?:genuinely )?human)\b`)
 
 // clientQuote reports whether the quotation q is in a client's voice: the
 // speaker's own experience or praise, credited to a client or to feedback.
 func clientQuote(d *doc, q span) bool {
 	text := d.lower[q.start:q.end]
-	if len(wordsIn(text)) < 3 || publicQuote.MatchString(d.text[q.end:min(len(d.text), q.end+60)]) {
+	if len(wordsIn(text)) < 3 || publicQuote.MatchString(d.text[q.end:min(len(d.text), q.end+60)]) ||
+		publicBefore.MatchString(d.text[max(0, q.start-50):q.start]) || mediaPost(d) || d.in(verseCue, span{0, len(d.lower)}) {
 		return false
 	}
 	sen := d.sentence(q.start)
@@ -193,11 +228,18 @@ func staffNear(d *doc, s span, q span) bool {
 	return false
 }
 
+// verseCue marks a post quoting a poem or song, not a client.
+var verseCue = lex("poem|poems|poetry|poet|poets|lyric|lyrics|verse|hymn")
+
+// publicBefore spots a quotation introduced by a full name ("Audre Lorde
+// wrote:", "Alice Walker:"), as public figures' quotations are.
+var publicBefore = regexp.MustCompile(`\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}(?: (?:wrote|said|says|writes|put it|puts it))?[:,]?\s*["“'‘]?$`)
+
 // publicQuote spots a quotation signed with a full name and nothing more
 // ("— Brené Brown", "Thich Nhat Hanh 🍃"), as public figures' quotations
 // are; clients' quotations are signed with initials, a first name, an age
 // or a town.
-var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,])`)
+var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,]|,\s*(?:the |a )?\p{Lu}\pL* \pL+ \pL)`)
 
 var quotePraise = lex("feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 

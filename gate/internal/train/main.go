@@ -12,7 +12,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -101,36 +100,8 @@ func build(pattern string) (*linear.Model, []gate.Labelled, [][]float64, error) 
 	m, probs := linear.Fit(families, examples(posts), o)
 	m.Data = linear.Digest(o, files)
 	e.m = m
-	for c, f := range families {
-		if f != gate.RuleCrisis && f != gate.RulePrivacy {
-			m.Classes[c].Veto = veto(posts, hits, probs, c)
-		}
-	}
+	tune(m, e.outcomes(posts, hits, probs))
 	return m, posts, probs, nil
-}
-
-// maxVetoLoss is the share of the rules' correct findings of a family that
-// a veto may drop on cross-validation.
-const maxVetoLoss = 0.03
-
-// veto chooses family c's veto: the highest out-of-fold probability cut
-// below which dropping the rules' findings loses at most maxVetoLoss of the
-// correct ones (findings resting on a fact are never dropped). It never exceeds the class threshold or 0.5. Crisis is
-// never vetoed: whether a crisis direction is given is a fact, not wording.
-func veto(posts []gate.Labelled, hits []blocks, probs [][]float64, c int) float64 {
-	var correct []float64
-	for i, p := range posts {
-		f := families[c]
-		if slices.Contains(hits[i].rules, f) && !slices.Contains(hits[i].facts, f) && slices.Contains(p.Labels, f) {
-			correct = append(correct, probs[i][c])
-		}
-	}
-	if len(correct) == 0 {
-		return 0
-	}
-	slices.Sort(correct)
-	allowed := int(maxVetoLoss * float64(len(correct)))
-	return min(math.Floor(correct[allowed]*1e4)/1e4, 0.5)
 }
 
 // examples turns labelled posts into training examples. The health-claim
