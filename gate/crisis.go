@@ -9,7 +9,7 @@ import "strings"
 var crisisTopic = lex(crisisPhrases())
 
 // crisisWords are single words that always mean a crisis topic.
-var crisisWords = lex("suicide|suicides|suicidal|suicidality|self-harm|self-harming|self-harmed|selfharm|self-injury|self-injure|self-injuring|overdose|overdoses|overdosed|overdosing|kms|kys|unalive|unaliving|unalived|paracetamol")
+var crisisWords = lex("suicid*|selfharm*|self-harm*|self-injury|self-injure|self-injuring|overdose|overdoses|overdosed|overdosing|kms|kys|unalive|unaliving|unalived|paracetamol")
 
 // crisisPhrases spells out the phrases of a crisis topic, in every form the
 // lexicon needs (it matches whole words, a final "*" matching any ending).
@@ -60,7 +60,9 @@ func crisisPhrases() string {
 		"please hold on", "too heavy to carry", "point in waking up", "point in living", "point in going on",
 		"breaking point", "rock bottom", "drowning", "scared of what you'll do", "afraid of what you'll do", "what you might do",
 		"really not ok", "really not okay", "not safe", "crisis cover", "can't see a way forward", "no way forward",
-		"can't see a way through", "can't go on")
+		"can't see a way through", "can't go on", "want to be alive", "being here at all", "worth your life",
+		"finds you in time", "find you in time", "goodbye note", "goodbye notes", "bathroom floor", "too close tonight",
+		"urgent mental health", "out-of-hours emergencies", "mental health emergencies", "the last night")
 	return strings.Join(ps, "|")
 }
 
