@@ -99,7 +99,7 @@ var healthPatterns = []pattern{
 		re:   re(`\b(?:most|all|the majority of|nearly all) (?:people|adults|children|teens|teenagers|men|women) with (?:\w+ ){1,2}(?:recover|get better|improve|respond|never|will)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
 	{need: needs("genetic|inherited|hereditary|dna|saves the nhs|anxious generation|depressed generation|more likely to|less likely to|fewer than|more than half"),
-		re: re(`\b(?:is|are) (?:\w+ )?(?:genetic|inherited|hereditary)\b|\bin (?:your|our|their) (?:dna|genes)\b|\bsaves? the nhs\b|\bthe most (?:anxious|depressed|lonely|stressed) generation\b|\b\d+(?:\.\d+)?\s?% (?:more|less) likely\b|\b(?:fewer|less|more) than (?:\d+|one|two|three|half) (?:in|out of) (?:\d+|two|three|four|five|ten)\b`),
+		re:   re(`\b(?:is|are) (?:\w+ )?(?:genetic|inherited|hereditary)\b|\bin (?:your|our|their) (?:dna|genes)\b|\bsaves? the nhs\b|\bthe most (?:anxious|depressed|lonely|stressed) generation\b|\b\d+(?:\.\d+)?\s?% (?:more|less) likely\b|\b(?:fewer|less|more) than (?:\d+|one|two|three|half) (?:in|out of) (?:\d+|two|three|four|five|ten)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
 	{need: needs("heals|cures"),
 		re: re(`\b(?:heals|cures)\b`),
