@@ -89,10 +89,12 @@ var clinicalPatterns = []pattern{
 			return notNegated(d, s) && !d.gate.hasDirection(d) && !d.in(officialHelp, span{0, len(d.lower)})
 		},
 		section: sectionAdvice, tell: tellSelfHarmAdvice},
-	{need: needs("appointment|session"), re: re(`\byour (?:[\w'’]+ )?(?:next |upcoming )?(?:appointment|session) (?:is|has been|will be) (?:now |moved |changed |booked )?(?:at|on|for|to|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`), section: sectionTherapy,
+	{need: needs("appointment|session"),
+		re: re(`\byour (?:[\w'’]+ )?(?:next |upcoming )?(?:appointment|session) (?:is|has been|will be) (?:now |moved |changed |booked )?(?:at|on|for|to|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`), section: sectionTherapy,
 		tell: tell{"This handles a client's booking on social media, which the policy forbids (and it identifies the client).",
 			"Contact the client privately through the official channels."}},
-	{digits: true, need: needs("mg|mcg|ml"), re: re(`\b\d+ ?(?:mg|mcg|ml)\b`), section: sectionAdvice, tell: tellDose},
+	{digits: true, need: needs("mg|mcg|ml"),
+		re: re(`\b\d+ ?(?:mg|mcg|ml)\b`), section: sectionAdvice, tell: tellDose},
 	{need: needs("classic|textbook|you've got|you’ve got|sounds like|you probably|you might|you may|you likely|you could|you definitely|you have|you are|probably|likely|signs|tell you|let you know|diagnos|tick|recognise|recognize|relate to|quiz|narcissist|sociopath|psychopath|bipolar|borderline|toxic|that's|that’s|this is|it's|it’s|these are|could be|might be"),
 		re:      re(`\b(?:sounds like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|adhd|ocd|ptsd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\byou['’]ve (?:most likely |probably |almost certainly |definitely )got (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|an? \w+ disorder)\b|\b(?:almost always |usually |always |clearly )(?:indicates?|means?|points? to|signals?) (?:an? )?(?:underlying )?(?:\w+ ){0,2}(?:disorder|adhd|autism|depression|psychosis|ptsd|ocd|bipolar)\b|\b(?:probably|most likely|almost certainly|definitely) (?:[\w-]+ ){0,2}(?:psychosis|adhd|autism|clinical depression|an anxiety disorder|ptsd|ocd|bipolar)\b|\bthat['’]s (?:a|an) (?:panic attack|anxiety attack|sign of (?:\w+ ){0,2}(?:disorder|adhd|autism|depression|anxiety|trauma))\b|\b(?:not naughty|not lazy|not rude)\W+(?:it['’]s )?(?:adhd|autism|anxiety|trauma)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser)\b`),
 		section: sectionTherapy,
@@ -137,7 +139,7 @@ func invitation(d *doc, s span) bool {
 	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
 		return false
 	}
-	if d.in(ordinary, sen) && !d.in(clinicalTopic, cl) {
+	if (d.in(ordinary, sen) || d.in(everyday, sen)) && !d.in(clinicalTopic, cl) || answeredNo(d, s) || cannotHere.MatchString(d.lower[sen.start:s.start]) {
 		return false
 	}
 	if d.in(clinicalTopic, cl) || !d.in(officialRe, sen) && d.in(clinicalTopic, sen) {
@@ -162,12 +164,16 @@ var pointsDown = re(`\b(?:links?|doi|details|info|information|sources?|reference
 // officialHelp names professional help a post may point people to.
 var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a professional|a counsellor|a therapist|samaritans|shout")
 
+// cannotHere spots the practice saying what it cannot do on social media
+// ("Things I can't do on Instagram: ... reply to personal stories").
+var cannotHere = re(`\b(?:i|we) (?:can['’]t|cannot|can not|am not able to|are not able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss)\b|\bthings (?:i|we) can['’]t\b`)
+
 // neverShare spots a promise not to share things on social media.
-var neverShare = lex("never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")
+var neverShare = lex("leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")
 
 // weReply spots the practice describing its own replies ("we reply to
 // emails within a day"), which invites nothing.
 var weReply = re(`\b(?:we|we['’]ll|we will|we aim to|we try to|we can['’]t|we do not|we don['’]t|we hide|we remove|we delete|we moderate|we read)\s*$`)
 
 // ordinary spots invitations to talk about everyday things.
-var ordinary = lex("your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")
+var ordinary = lex("fav|faves|snack|snacks|fellow|cpd|colleagues|team whatsapp|team chat|your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")

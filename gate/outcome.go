@@ -97,7 +97,12 @@ func keepPromise(d *doc, s span) bool {
 // "No" ("A quick fix? No.").
 func answeredNo(d *doc, s span) bool {
 	rest := strings.TrimLeft(d.lower[s.end:min(len(d.lower), s.end+12)], "?! ")
-	return strings.HasPrefix(rest, "no") || strings.HasPrefix(rest, "sadly not") || strings.HasPrefix(rest, "nope")
+	for _, no := range []string{"no", "sadly not", "nope", "please don't", "please do not", "don't", "not here"} {
+		if strings.HasPrefix(rest, no) {
+			return true
+		}
+	}
+	return false
 }
 
 // promiseContext reports whether the post around s is about the reader's

@@ -21,14 +21,16 @@ var (
 
 var testimonialPatterns = []pattern{
 	{need: needs("thank-you|thank you|glowing|lovely|kind|blushed|take it|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
-		re:   re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|others|people|a friend) about us\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey) with us\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
+		re: re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|others|people|a friend) about us\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey) with us\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !everydayNear(d, s) && !sendOne.MatchString(d.lower[max(0, s.start-20):s.start])
+		}, tell: tellShare},
 	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of|average|rating"),
-		re:   re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|four|5|4)[- ]stars?\b|\b\d\.\d (?:average|rating|stars?|out of)\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayRating(d, s) }, tell: tellRating},
+		re: re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★|⭐|\b(?:five|four|5|4)[- ]stars?\b|\b\d\.\d (?:average|rating|stars?|out of)\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`), keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayRating(d, s) && !deniedAfter(d, s) }, tell: tellRating},
 	{need: needs("rating|rated|score|out of ten|out of 10|satisf|respondents|feedback survey|survey"),
-		re:   re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !everydayRating(d, s) }, tell: tellRating},
+		re: re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`), keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !everydayNear(d, s) && !everydayRating(d, s) && !d.quoted(s) && !deniedAfter(d, s)
+		}, tell: tellRating},
 	{need: needs("review"),
 		re: re(`\b(?:a|an|the|our|your|this|that|another|these|those|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|dozens of|hundreds of|(?:a|an|the|our|your) (?:short|little|kind|lovely|honest|positive|glowing|google|online|quick google|5-star|five-star)|new|lovely|kind|great|glowing|five-star|5-star|5 star|five star|google|facebook|trustpilot|yelp|online|client|customer|honest|first|latest|recent|positive|amazing|wonderful|brilliant|fantastic|beautiful|more|many|excellent|sweet|touching|heartfelt)\s+reviews?\b|(?:^|[.!?\n]\s*)reviews?\s+(?:from|on|like|keep|mean|make|are|matter|help|really)\b|\breviewers\b`),
 		keep: func(d *doc, s span) bool {
@@ -71,18 +73,31 @@ var testimonialPatterns = []pattern{
 		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?|work together|time together)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
 		tell: tellSolicit},
 	{need: needs("trustpilot|trustscore|yelp|feefo|google rating|google review|referral|refer|friend you|spread|pop our name|mention us|compliment|personal recommendation"),
-		re:   re(`\b(?:trustpilot|trustscore|yelp|feefo|google (?:rating|reviews?|stars?))\b|\breferral (?:rewards?|scheme|bonus|code|discount|offer)s?\b|\b(?:every|any|each) friend you (?:send|refer|bring)\b|\brefer (?:a|your) (?:friend|colleague|partner)\b|\b(?:keep )?spreading the word\b|\bpop our name\b|\bmention us to\b|\b(?:take the|nicest|biggest|best|greatest|lovely|kind) compliments?\b|\bpersonal recommendations?\b`),
-		keep: notNegated, tell: tellSolicit},
+		re: re(`\b(?:trustpilot|trustscore|yelp|feefo|google (?:rating|reviews?|stars?))\b(?: of)?|\breferral (?:rewards?|scheme|bonus|code|discount|offer)s?\b|\b(?:every|any|each) friend you (?:send|refer|bring)\b|\brefer (?:a|your) (?:friend|colleague|partner)\b|\b(?:keep )?spreading the word\b|\bpop our name\b|\bmention us to\b|\b(?:take the|nicest|biggest|best|greatest|lovely|kind) compliments?\b|\bpersonal recommendations?\b`),
+		keep: func(d *doc, s span) bool {
+			return notNegated(d, s) && !strings.HasSuffix(d.lower[s.start:s.end], " of") && !deniedAfter(d, s)
+		}, tell: tellSolicit},
 	{need: needs("said|say|line or two|feedback|comments|words|working with us|together|vote|endorsement|thing about|former clients|past clients|current clients|our socials|net promoter|nps|sessions later|own words|not ours|quote from"),
 		re:   re(`\bwhat (?:our |my |former |past )?(?:clients|patients|couples|families) (?:have )?(?:said|told us|wrote|write|say)\b|\b(?:a line or two|a few words|a sentence or two|a short paragraph) (?:for|about) us\b|\bwords from you\b|\babout working with us\b|\bhow our (?:work|time|sessions) together (?:has )?(?:changed|helped|made)\b|\b(?:clients|families|patients)['’]? (?:annual )?(?:vote|poll|awards?)\b|\b(?:client|patient) endorsements?\b|\bfav(?:ou?rite)? thing about (?:ur|your) (?:counsell?or|therapist|sessions?|therapy)\b|\b(?:former|past|current) clients to (?:tell|share|write|send|describe)\b|\b(?:shared|posted|displayed|featured) on our (?:socials|page|instagram|facebook|noticeboard)\b|\bnet promoter\b|\bnps\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few) sessions later\b|\b(?:her|his|their) (?:own )?words,? not ours\b|\bin (?:her|his) own words\b|\b(?:quote|words|line) from (?:someone['’]s|a client['’]s|a|one) (?:feedback|card|review|note|message|form)\b|\b(?:best|loveliest|nicest|kindest) feedback\b|\bfeedback we (?:ever )?(?:got|had|received)\b`),
 		keep: notNegated, tell: tellShare},
 	{need: needs("thank-you|thankyou|thank you|written in|many of you said|pass our number|tell the world|reshare|visitors' book|visitors’ book|clients say we|left us a|let us post|you've sent us|you’ve sent us|card wall|thank-yous"),
 		re:   re(`\bthank[- ]?yous? from (?:clients|our clients|families|someone we['’]ve worked with|people we['’]ve (?:worked with|seen|helped))\b|\b(?:clients|families|couples) (?:have )?written in\b|\bmany of you said we\b|\bpass our (?:number|name|details) on\b|\btell the world\b|\breshare\b|\bvisitors['’] book\b|\bclients say we['’]re\b|\bleft us a re(?:view|veiw)\b|\blet us post this\b|\byou['’]ve sent us\b|\bcard wall\b`),
-		keep: notNegated, tell: tellShare},
+		keep: func(d *doc, s span) bool { return notNegated(d, s) && !d.in(ordinary, d.sentence(s.start)) }, tell: tellShare},
 	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
 }
+
+// deniedAfter reports whether the practice says, just after s, that it does
+// not do this ("Testimonials: we don't publish them").
+func deniedAfter(d *doc, s span) bool {
+	return denial.MatchString(d.lower[s.end:min(len(d.lower), s.end+80)])
+}
+
+var denial = re(`\bwe (?:don['’]t|do not|never|won['’]t|will never|can['’]t|cannot) (?:publish|post|share|run|use|ask|collect|promote|display)\b`)
+
+// sendOne spots advice to send a kind message to someone, not one received.
+var sendOne = re(`\b(?:send|write|post|leave)(?: (?:a|someone|them|him|her|a friend) ?(?:a )?)?\s*$`)
 
 // partnerFeedback spots feedback from partners or staff, not clients.
 var partnerFeedback = re(`\b(?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council)$`)
@@ -145,7 +160,7 @@ func staffIn(d *doc, s span) bool {
 }
 
 // foodRating spots star ratings of food and ordinary things.
-var foodRating = re(`\b(?:food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|playlist|weather|printer|logo|design|jumper|mug|photo|song|quiz)\b`)
+var foodRating = re(`\b(?:sunshine|walk|mud|food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|playlist|weather|printer|logo|design|jumper|mug|photo|song|quiz)\b`)
 
 // reviewOf spots "a review of the evidence", "reviews of local cafés": a
 // review of something other than the practice.
