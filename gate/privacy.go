@@ -165,7 +165,7 @@ var workplace = pattern{need: needs("works at|works for|worked at|worked for|wor
 func (g *Gate) privacy(d *doc) []Finding {
 	var out []Finding
 	add := func(s span, section string, t tell) {
-		if !d.protected(s) && !g.ownDetail(d, s, t) {
+		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) {
 			out = append(out, find(RulePrivacy, section, Block, d, s, t))
 		}
 	}
@@ -219,6 +219,26 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	return out
 }
+
+// staffFamily reports whether s speaks of a staff member's family or pet
+// ("adopted by Priya's family"), not a client's.
+func staffFamily(d *doc, s span) bool {
+	w := d.text[s.start:s.end]
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' || strings.HasPrefix(w[i:], "’") {
+			return d.gate.staffWord[w[:i]]
+		}
+	}
+	return false
+}
+
+// orgHandle reports whether s is the social media handle of an
+// organisation ("@RiversideLibrary"), not a person's.
+func orgHandle(d *doc, s span, t tell) bool {
+	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@") && orgWords.MatchString(d.lower[s.start:s.end])
+}
+
+var orgWords = re(`library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
 
 // agedThing spots the age of a thing rather than a person ("a building
 // that's 120 years old").
