@@ -36,7 +36,7 @@ var identifierPatterns = []pattern{
 	{digits: true, need: needs("zip|post"), orig: true, re: regexp.MustCompile(`(?i)\b(?:zip|postcode|post code|postal code)(?: code)?(?: is| was)?\b:? ?[A-Z]{0,2}\d[A-Z\d]{1,4}(?: ?[A-Z\d]{2,4})?\b`), tell: tellPlace},
 	{digits: true, need: needs("case|client|patient|file|record"), re: re(`\b(?:case|client|patient|file|record)\s*(?:ref|reference|no\.?|number|id|#)\s*:?\s*[a-z]{0,4}-?\d{2,}`), tell: tellNumber},
 	{need: needs("ward|hospital"), re: re(`\bon [a-z]+ ward\b|\bward \d+\b|\b(?:in|at) (?:hospital|st [a-z]+['’]s)\b`), tell: tellPlace},
-	{digits: true, need: needs("account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen|passport|policy|member|id|ref"), re: re(`\b(?:account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen[cs]e|passport|policy|member(?:ship)?|id|reference|ref)\b(?: (?:number|no\.?|id|#))?:? ?#? ?\d[\d -]{3,}\d\b`), tell: tellNumber},
+	{digits: true, need: needs("account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen|passport|policy|member|id|ref"), re: re(`\b(?:account|acct|card|cc|record|patient|case|nhs|ssn|social security|licen[cs]e|passport|policy|member(?:ship)?|id|reference|ref|invoice)\b(?: (?:number|no\.?|id|#))?:? ?#? ?\d[\d -]{2,}\d\b`), tell: tellNumber},
 }
 
 // capDigit reports whether a capital letter is followed by a digit, as in
@@ -77,6 +77,7 @@ var agePatterns = []pattern{
 	{need: needs("in my |in his |in her "), re: re(`\bin (?:my|his|her) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
 	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
 	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},`)},
+	{need: needs("-year-old|year old|-yr-old"), re: re(`\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:year|yr)[- ]old\b`)},
 	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b(?: (?:to )?(?:connections|us|our|the practice|the team))?`)},
 }
 
@@ -121,6 +122,10 @@ var storyPatterns = []pattern{
 	{need: needs("we support|we see|we work with|we saw|which of our|one of our|waiting list|spent|spending|bumped into|ran into|remember the|from today|from yesterday|from this morning|who booked|our 1|our 2|our 3|our 4|our 5|our 6|our 7|our 8|our 9|day 1|day 2|day 3|day 4|day 5|day 6|day 7|day 8|day 9"),
 		re:      re(`\b(?:family|client|couple|man|woman|mum|dad|lady|teenager|boy|girl) we (?:support|see|work with|saw|worked with)\b|\bwhich of our (?:clients|families|couples)\b|\b(?:someone|a client|a man|a woman|a mum|a dad|a teenager|a student) on our waiting list\b|\b(?:spent|spending) (?:this morning|this afternoon|today|yesterday|the morning|the afternoon|the day|an hour) with (?:a|an|the) (?:\w+ )?(?:couple|client|family|man|woman|mum|dad|teenager|boy|girl)\b|\b(?:bumped into|ran into|saw|spotted|met) (?:a|one of our) (?:former )?clients?\b|\bremember the (?:\w+ ){0,2}(?:teenager|client|couple|man|woman|boy|girl|mum|dad|lady|family|student) who\b|\b(?:from|in) (?:today|yesterday|this morning|this afternoon|last night)['’]s (?:session|group)\b|\bwho booked\b|\bour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: with| was| is| who| has| had| just| today|,|!|$)`),
 		section: sectionAnonymous, tell: tellStory},
+	{need: needs("am client|pm client|o'clock client|o’clock client|client in|had a|had an"),
+		re: re(`\b\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock) (?:client|couple|family|appointment)\b|\bthe (?:client|couple|family|man|woman|lady|gentleman) in (?:bay|room|car|seat) \w+|\bhad an? (?:\w+ )?(?:teenager|client|couple|man|woman|mum|dad|student|boy|girl) in (?:this week|today|yesterday|this morning|last week)\b`),
+		section: sectionAnonymous, tell: tellStory},
+	{need: needs(" family"), orig: true, re: regexp.MustCompile(`\b(?:to|with|for|of) the \p{Lu}\pL+ family\b`), section: sectionAnonymous, tell: tellStory},
 	{need: needs("youngest|oldest|newest|latest|first client"), re: re(`\b(?:our|my) (?:youngest|oldest|newest|latest|first) (?:client|patient)\b`), section: sectionAnonymous, tell: tellStory},
 	{need: needs(" who "), re: re(`\bthe (?:\w+ )?` + person + ` who ` + narrative + `\b`), section: sectionAnonymous, tell: tellStory},
 }
@@ -226,11 +231,14 @@ func staffFamily(d *doc, s span) bool {
 	w := d.text[s.start:s.end]
 	for i := 0; i < len(w); i++ {
 		if w[i] == '\'' || strings.HasPrefix(w[i:], "’") {
-			return d.gate.staffWord[w[:i]]
+			return d.gate.staffWord[w[:i]] && staffKin.MatchString(d.lower[s.start+i:s.end])
 		}
 	}
 	return false
 }
+
+// staffKin spots a staff member's family or pet after the possessive.
+var staffKin = re(`^['’]s (?:family|dog|cat|pet|partner|kids|children|husband|wife|mum|dad|son|daughter|tortoise|baby)\b`)
 
 // orgHandle reports whether s is the social media handle of an
 // organisation ("@RiversideLibrary"), not a person's.
