@@ -251,7 +251,7 @@ func mediaPost(d *doc) bool {
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
 	mediaCue    = lex("advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
-	teamCue     = lex("staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
+	teamCue     = lex("team|wedding|retirement|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 
 // following returns the word after ws[i] when only spaces or an initial's
