@@ -83,6 +83,10 @@ var tellDose = tell{"This gives a dose, which is medication or supplement advice
 	"Remove the dose; tell people to speak to their GP, pharmacist or prescriber."}
 
 var clinicalPatterns = []pattern{
+	{need: needs("your|squeeze you in"),
+		re:      re(`\b(?:we['’]ve|we have|i['’]ve|i have) (?:had to |just )?(?:moved|rescheduled|cancelled|canceled|booked|confirmed|changed) your (?:\w+ ){0,2}(?:session|appointment|slot)\b|\byour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|session|appointment)(?: with \w+)? (?:is|has been) (?:confirmed|booked|moved|cancelled|canceled|rescheduled)\b|\byour counsell?or is running (?:\w+ ){0,3}late\b|\bsqueeze you in\b`),
+		section: sectionTherapy, tell: tell{"This handles a client's booking on social media, which the policy forbids (and it identifies the client).",
+			"Contact the client privately through the official channels."}},
 	{need: needs("self-harm|self harm|selfharm"), also: needs("instead|try |snap|rubber band|ice cube|first-aid|first aid|stay calm|let them|keep the"),
 		re: re(`\bself[- ]?harm\w*\b` + win("120") + `\b(?:instead|try|snap|rubber band|ice cubes?|first[- ]aid|stay calm|let them|keep the)\b`), cross: true,
 		keep: func(d *doc, s span) bool {

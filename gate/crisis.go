@@ -62,7 +62,7 @@ func crisisPhrases() string {
 		"really not ok", "really not okay", "not safe", "crisis cover", "can't see a way forward", "no way forward",
 		"can't see a way through", "can't go on", "want to be alive", "being here at all", "worth your life",
 		"finds you in time", "find you in time", "goodbye note", "goodbye notes", "bathroom floor", "too close tonight",
-		"urgent mental health", "out-of-hours emergencies", "mental health emergencies", "the last night")
+		"urgent mental health", "things get really bad", "it gets really bad", "things get bad", "really bad in the night", "out-of-hours emergencies", "mental health emergencies", "the last night")
 	return strings.Join(ps, "|")
 }
 
