@@ -83,6 +83,11 @@ var tellDose = tell{"This gives a dose, which is medication or supplement advice
 	"Remove the dose; tell people to speak to their GP, pharmacist or prescriber."}
 
 var clinicalPatterns = []pattern{
+	{need: needs("double up|friend's|friend’s|apart|we can tell|signs you|signs that you|got your answer|advice|messages|this page to|reply here|comment your"),
+		re:   re(`\b(?:pills|meds|tablets|dose|doses)\b[^\n]{0,40}\bdouble up\b|\b(?:two|some|a few) of (?:your )?(?:friend|mate|partner|mum|dad)['’]s\b|\bfriend['’]s (?:pills|meds|tablets|medication|prescription)\b|\bspace them (?:at least )?(?:\d+|one|two|three|four) hours? apart\b|\bwe can tell from your (?:post|comment|message|photo|story)\b|\bsigns (?:that )?you['’]re (?:dealing with|suffering from|living with|struggling with)\b|\byou['’]ve got your answer\b|\b(?:a counsell?or|our counsell?ors?|our team|we|i) (?:will|['’]ll) (?:email|message|send|dm) you (?:back )?(?:written |personal |personalised |tailored )?(?:advice|a plan|tips)\b|\banswer (?:instagram|facebook|whatsapp|tiktok|linkedin) messages\b|\bmessage (?:this|the|our) page to (?:rearrange|book|cancel|reschedule|change|move)\b|\breply here\b|\bcomment your (?:number|symptoms|story|diagnosis|details)\b`),
+		keep: func(d *doc, s span) bool { return notNegated(d, s) && !answeredNo(d, s) }, section: sectionTherapy,
+		tell: tell{"This gives clinical or medication advice, a diagnosis, or handles therapy or booking through social media, which the policy forbids.",
+			"Remove it; point people to their GP or pharmacist, and to the practice's phone or email for bookings."}},
 	{need: needs("your|squeeze you in"),
 		re:      re(`\b(?:we['’]ve|we have|i['’]ve|i have) (?:had to |just )?(?:moved|rescheduled|cancelled|canceled|booked|confirmed|changed) your (?:\w+ ){0,2}(?:session|appointment|slot)\b|\byour (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day )?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|session|appointment)(?: with \w+)? (?:is|has been) (?:confirmed|booked|moved|cancelled|canceled|rescheduled)\b|\byour counsell?or is running (?:\w+ ){0,3}late\b|\bsqueeze you in\b`),
 		section: sectionTherapy, tell: tell{"This handles a client's booking on social media, which the policy forbids (and it identifies the client).",
