@@ -3,7 +3,10 @@
 // The gate is a set of explainable rules, one file per rule family. Each rule
 // reads the post and returns findings: the rule id, the policy section it
 // enforces, the exact span of text, a message for marketing staff and a
-// concrete suggestion. A post passes when no finding blocks it.
+// concrete suggestion. A small learned classifier (learned.go) then gives a
+// second opinion per family: it turns rule findings it is nearly sure are
+// wrong into warnings, and holds posts the rules missed when it is
+// confident. A post passes when no finding blocks it.
 //
 // Check is pure: the same content and configuration always give the same
 // verdict. It never panics; when it cannot evaluate a post it returns an
