@@ -175,10 +175,10 @@ var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a pro
 
 // cannotHere spots the practice saying what it cannot do on social media
 // ("Things I can't do on Instagram: ... reply to personal stories").
-var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|am not able to|are not able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss)\b|\bthings (?:i|we) can['’]t\b`)
+var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|don['’]t|do not|am not able to|are not able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss)\b|\bthings (?:i|we) can['’]t\b`)
 
 // neverShare spots a promise not to share things on social media.
-var neverShare = lex("leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")
+var neverShare = lex("comments are off|comments off|comments are closed|comments closed|leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")
 
 // weReply spots the practice describing its own replies ("we reply to
 // emails within a day"), which invites nothing.

@@ -67,7 +67,7 @@ func crisisPhrases() string {
 }
 
 // notCrisis lists everyday uses of "crisis".
-var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b`)
+var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b|\b(?:session|sessions|review|appointments|counselling|therapy)\b[^.!?]*\bwhether to carry on\b`)
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
 var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter")

@@ -32,7 +32,7 @@ var healthPatterns = []pattern{
 	{need: needs("stud|research|science|evidence|trial|data|expert|scientist|doctor|psychologist|gps|nhs|nice|who|world health|cdc|apa|government"),
 		also: needs("show|suggest|prove|found|find|confirm|tell|say|agree|recommend|advise|describe|state|estimate|report|warn"),
 		re:   re(`\b(?:studies|research|science|evidence|trials?|data|experts?|scientists|doctors|researchers|psychologists|gps|the (?:nhs|nice|who|cdc|apa|government)|nhs|nice|world health organi[sz]ation)(?: \w+){0,4} (?:shows?|suggests?|proves?|has shown|have shown|found|finds|confirms?|tells us|says?|agree|recommends?|advises?|describes?|states?|estimates?|reports?|warns?)\b`), tell: tellResearch},
-	{need: needs("according to|study"), re: re(`\baccording to\b|\ba (?:new |recent |major |large |harvard |landmark )?study\b`), tell: tellResearch},
+	{gates: []*lexicon{healthLex}, need: needs("according to|study"), re: re(`\baccording to\b|\ba (?:new |recent |major |large |harvard |landmark )?study\b`), tell: tellResearch},
 	{gates: []*lexicon{healthLex}, need: needs("out of 10|out of ten|%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third|quarter|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"),
 		re: re(`(?:\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|the majority|millions|thousands) of\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten)\b|\bby \d+\s?%|\b\d[\d,.]* (?:million|thousand)\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b)`),
 		keep: func(d *doc, s span) bool {
@@ -168,7 +168,7 @@ var testimonialStat = lex("recommend*|satisf*|rated|review|reviews|would return|
 // idiomBetter spots "makes ... better" said of ordinary things.
 var idiomBetter = lex("day|week|morning|monday|friday|tea|coffee|cake|everything|it all|things")
 
-var hedge = regexp.MustCompile(`\b(?:can|may|might|could|often|sometimes|for some|some people|many people find|some find|help(?:s|ing)?|to)\s+(?:\w+\s+)?$`)
+var hedge = regexp.MustCompile(`\b(?:can|may|might|could|often|sometimes|for some|some people|many people find|some find|help(?:s|ing)?|to|possible|several|various|different)\s+(?:\w+\s+)?$`)
 
 // hedged reports whether a claim is softened by a modal just before it
 // ("can reduce", "may help lower").

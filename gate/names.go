@@ -296,7 +296,7 @@ var petNamed = re(`\b(?:characters?|cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|pla
 // ("Office goldfish update: Gerald is thriving").
 var petNeed = needs("fish|dog|cat|pupp|kitten|pet|hamster|rabbit|tortoise|parrot|budgie|guinea pig|mascot|plant|cactus|cacti|fig|lily|tree|kettle|printer|van|robot")
 
-var petBefore = re(`\b(?:goldfish|fish|dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|hamsters?|rabbits?|tortoises?|parrots?|budgies?|guinea pigs?|mascots?|plants?|cactus|cacti|fig|lily|tree|kettle|printer|van|robot)\b[^.!?\n]{0,40}$`)
+var petBefore = re(`\b(?:spider|bee|bird|fox|robin|squirrel|pigeon|goldfish|fish|dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|hamsters?|rabbits?|tortoises?|parrots?|budgies?|guinea pigs?|mascots?|plants?|cactus|cacti|fig|lily|tree|kettle|printer|van|robot)\b[^.!?\n]{0,40}$`)
 
 var nameIntroNeed = strings.Split("name|call|client|patient|say|said|thanks|congrat|well done|birthday|hug|shout|it to|under|reminder|thinking of|welcome back|love to", "|")
 

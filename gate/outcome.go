@@ -18,8 +18,10 @@ var (
 
 var outcomePatterns = []pattern{
 	{need: needs("guarantee"),
-		re:   re(`\bguarantee(?:s|d|ing)?\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellPromise},
+		re: re(`\bguarantee(?:s|d|ing)?\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !everydayNear(d, s) && !d.in(everyday, span{s.end, min(len(d.lower), s.end+12)})
+		}, tell: tellPromise},
 	{need: needs("promise"),
 		re:   re(`\bpromis(?:e|es|ed|ing)\b` + win("60") + `\b(?:you|your|results?|` + outcomeWord + `)\b|\b(?:our|my|that['’]s (?:our|my)|this is (?:our|my)) promise\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellPromise},

@@ -127,7 +127,7 @@ var pronounLex = lex("she|he|they|she's|he's|they're")
 // policy allows ("many couples tell counsellors that ...").
 // documentReview spots reviews that are not clients' opinions: of a policy,
 // a book, opening hours, a case or someone's work.
-var documentReview = re(`\b(?:annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
+var documentReview = re(`\b(?:package|mid-point|midpoint|progress|decide|together|annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
 
 // everydayRating reports whether the rating at s is of an ordinary thing
 // (a café, a film, the team's quiz pick) or by the team, in a post that
