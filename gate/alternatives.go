@@ -23,9 +23,12 @@ type alt struct {
 	need needSet // the alternative cannot match without one of these; empty: always runs
 }
 
-// splitAlts enables the split (switched off in a test that checks it
-// changes no verdict).
-var splitAlts = true
+// A pattern matches wherever any of its alternatives does: the split
+// defines what a pattern finds (every alternative's matches, where one
+// alternation would report only the leftmost). The needles of the
+// alternatives are a pure speed-up: useAltNeeds is switched off in a test
+// that checks they change no verdict.
+var useAltNeeds = true
 
 // split fills p.alts. It is called from init, before any post is checked.
 func (p *pattern) split() {

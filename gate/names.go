@@ -144,7 +144,7 @@ func (g *Gate) names(d *doc) []span {
 			i += n - 1
 			continue
 		}
-		if !title(w) || notName[w] || g.staffWord[w] || roleWord[strings.ToLower(w)] {
+		if !title(w) || notName[w] || g.staffWord[w] || roleWord[strings.ToLower(w)] || monthAbbr[w] && nextToNumber(ws, i) {
 			continue
 		}
 		next, hasNext := following(d.text, ws, i)
@@ -187,6 +187,15 @@ func (g *Gate) names(d *doc) []span {
 	return out
 }
 
+// monthAbbr holds month abbreviations that are also given names ("Jan").
+var monthAbbr = set("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+
+// nextToNumber reports whether ws[i] sits beside a number, as a month in a
+// date does ("1 Jan", "Jan 5").
+func nextToNumber(ws []word, i int) bool {
+	return i > 0 && digitsOnly(ws[i-1].s) || i+1 < len(ws) && digitsOnly(ws[i+1].s)
+}
+
 // organisation reports whether the capitalised run ws[i:end+1] names an
 // organisation, place or title rather than a person: it ends in, or is
 // followed by, a word such as "Club", "Radio" or "Road", or it is the whole
@@ -225,7 +234,8 @@ func notClientContext(d *doc, at int) bool {
 	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
 		return true
 	}
-	if d.staff && staffIn(d, sen) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) {
+	if d.staff && staffIn(d, sen) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) ||
+		strings.Contains(d.lower[sen.start:sen.end], "volunteer") {
 		return true
 	}
 	return titledBy(d, at)
@@ -290,7 +300,7 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 }
 
 // petNamed spots the name of a pet or a thing ("two cats called Tea and").
-var petNamed = re(`\b(?:characters?|cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:called|named)\s*(?:\pL+\s+and\s+)?$`)
+var petNamed = re(`\b(?:one|ones|it|characters?|cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:is |was |are )?(?:called|named)\s*(?:\pL+\s+and\s+)?$`)
 
 // petBefore spots a name given just after a pet or mascot is mentioned
 // ("Office goldfish update: Gerald is thriving").

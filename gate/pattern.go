@@ -65,7 +65,7 @@ func (d *doc) run(p pattern) []span {
 		text = d.text
 	}
 	alts := p.alts
-	if len(alts) == 0 || !splitAlts {
+	if len(alts) == 0 {
 		alts = []alt{{re: p.re}}
 	}
 	var sens []span // the sentences the pattern's gates let through
@@ -78,7 +78,7 @@ func (d *doc) run(p pattern) []span {
 	}
 	var out []span
 	for _, a := range alts {
-		if !d.has(a.need) {
+		if useAltNeeds && !d.has(a.need) {
 			continue
 		}
 		if len(p.gates) > 0 {
