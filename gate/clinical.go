@@ -185,4 +185,4 @@ var neverShare = lex("out of our comments|out of the comments|out of our inbox|o
 var weReply = re(`\b(?:we|we['’]ll|we will|we aim to|we try to|we can['’]t|we do not|we don['’]t|we hide|we remove|we delete|we moderate|we read)\s*$`)
 
 // ordinary spots invitations to talk about everyday things.
-var ordinary = lex("fav|faves|snack|snacks|fellow|cpd|colleagues|team whatsapp|team chat|your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")
+var ordinary = lex("picks|blog|topics|fav|faves|snack|snacks|fellow|cpd|colleagues|team whatsapp|team chat|your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")

@@ -260,7 +260,7 @@ func mediaPost(d *doc) bool {
 
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
-	mediaCue    = lex("advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
+	mediaCue    = lex("tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
 	teamCue     = lex("team|wedding|retirement|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 
@@ -334,7 +334,7 @@ func roleAfter(d *doc, ws []word, i int) bool {
 }
 
 var (
-	roleAfterRe = re(`^['’]?,? (?:a made-up|an imaginary|a fictional|our fictional|a composite|not a real)|^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ ){0,2}(?:dog|cat|puppy|pet|mascot|administrator|admin|manager|cleaner|bookkeeper|coordinator|assistant|psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
+	roleAfterRe = re(`^ at [\w .&'’-]{0,30}\b(?:co|ltd|limited|inc|print|press|design|studio|shop|café|cafe|bakery|books|bank)\b|^['’]?,? (?:a made-up|an imaginary|a fictional|our fictional|a composite|not a real)|^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ ){0,2}(?:dog|cat|puppy|pet|mascot|administrator|admin|manager|cleaner|bookkeeper|coordinator|assistant|psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
 	publicWork  = re(`^(?::\s*["“'‘]|['’]s\s+['‘"“]\p{L}+|['’]s? (?:\w+ )?(?:instructions|book|books|podcast|episode|memoir|novel|poem|poems|poetry|album|song|talk|ted talk|research|work|words|quote|advice|film|documentary|show|column|blog|article|collection|study|theory|model|speech|interview|programme)|,? (?:writes|wrote|described|describes|put it|puts it|reminds us|teaches|taught|coined|famously|once said|has written|has spoken|has talked|has been open|talks about|spoke about|speaks about|signs|signing|will (?:speak|talk|be talking|present|host|open|perform|read|sign)|is (?:speaking|talking|presenting|hosting|the keynote)|keynote))\b`)
 )
 

@@ -123,7 +123,7 @@ func promiseContext(d *doc, s span) bool {
 
 // everyday spots guarantees and promises about ordinary things, which are
 // idioms rather than promises of outcome.
-var everyday = lex("mince pies|cupcake|cupcakes|flapjack|flapjacks|bake-off|bake off|sourdough|raffle|jumper|slump|roadworks|car park|one thing|sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
+var everyday = lex("buns|chilli|potluck|sausage rolls|crowd-pleaser|crowd pleaser|good morning|blues|mince pies|cupcake|cupcakes|flapjack|flapjacks|bake-off|bake off|sourdough|raffle|jumper|slump|roadworks|car park|one thing|sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
 
 // everydayNear reports whether the sentence around s is about ordinary
 // things rather than therapy.

@@ -113,9 +113,13 @@ var storyPatterns = []pattern{
 		},
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("came to|came in|come to"), re: re(`\bcame (?:to (?:us|me|see (?:us|me)|our practice|connections)|in (?:on|for|last|this|after|with))\b`),
-		keep: func(d *doc, s span) bool { return !manyCame.MatchString(d.lower[max(0, s.start-25):s.start]) }, section: sectionAnonymous, tell: tellStory},
+		keep: func(d *doc, s span) bool {
+			return !manyCame.MatchString(d.lower[max(0, s.start-25):s.start]) && !d.in(teamCue, d.sentence(s.start))
+		}, section: sectionAnonymous, tell: tellStory},
 	{need: needs("finished|completed|ended|started|began|final|last"), re: re(`\b(?:finished|completed|ended|started|began|had) (?:her|his|their) (?:last |final |first )?(?:\w+ )?(?:counsell?ing|therapy|session|course|treatment)\b`), section: sectionAnonymous, tell: tellStory},
-	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`),
+		keep:    func(d *doc, s span) bool { return !d.in(lostProperty, d.sentence(s.start)) },
+		section: sectionAnonymous, tell: tellStory},
 	{gates: []*lexicon{personLex}, need: needs("in our"),
 		re:      re(`\b(?:a|one|the) (?:\w+ )?(?:man|woman|boy|girl|mum|dad|teenager|lady|client|member|person) in our (?:\w+ ){0,2}(?:group|room|service|session)\b`),
 		section: sectionAnonymous, tell: tellStory},
@@ -247,6 +251,9 @@ func orgHandle(d *doc, s span, t tell) bool {
 }
 
 var orgWords = re(`library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
+
+// lostProperty spots notices about things left behind, not stories.
+var lostProperty = lex("lost property|umbrella|umbrellas|left a|left their|left behind|forgot|forgotten|mitten|scarf|keys|glasses")
 
 // agedThing spots the age of a thing rather than a person ("a building
 // that's 120 years old").

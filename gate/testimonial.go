@@ -206,7 +206,7 @@ func clientQuotes(d *doc) []Finding {
 
 // thoughtQuote spots quoted thoughts in a tip ("notice the thought 'I'm not
 // good enough'"), which are not testimonials.
-var thoughtQuote = re(`\b(?:think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
+var thoughtQuote = re(`\b(?:saying|naming|out loud|name the feeling|think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
 
 // attributed spots a quotation credited to a client or to feedback.
 var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]`)
