@@ -62,12 +62,19 @@ func crisisPhrases() string {
 		"really not ok", "really not okay", "not safe", "crisis cover", "can't see a way forward", "no way forward",
 		"can't see a way through", "can't go on", "want to be alive", "being here at all", "worth your life",
 		"finds you in time", "find you in time", "goodbye note", "goodbye notes", "bathroom floor", "too close tonight",
-		"urgent mental health", "things get really bad", "it gets really bad", "things get bad", "really bad in the night", "out-of-hours emergencies", "mental health emergencies", "the last night")
+		"not waking up", "not wake up", "if i was gone", "if i were gone", "if i wasn't here", "if i disappeared",
+		"vanish for good", "disappear for good", "life lost", "lives lost", "couldn't see a way forward", "couldn't see a way out",
+		"see no way forward", "tired of living", "tired of life", "no point anymore", "no point any more", "from a crisis",
+		"into crisis", "urgent mental health", "things get really bad", "it gets really bad", "things get bad", "really bad in the night", "out-of-hours emergencies", "mental health emergencies", "the last night")
 	return strings.Join(ps, "|")
 }
 
 // notCrisis lists everyday uses of "crisis".
 var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b|\b(?:session|sessions|review|appointments|counselling|therapy)\b[^.!?]*\bwhether to carry on\b`)
+
+// noNeedToBe spots "you don't need to be at rock bottom to ...": the
+// phrase names a threshold the post says nobody has to reach.
+var noNeedToBe = re(`\b(?:don['’]t|do not|no|never) (?:need|have|need to wait|have to wait) (?:to )?(?:be |wait (?:until|till) you['’]re )?(?:at |in |on )?(?:the )?$`)
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
 var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter")
@@ -78,7 +85,7 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 	var topics []span
 	var found []span
 	for _, l := range []*lexicon{crisisWords, crisisTopic} {
-		if loc := d.match(l); loc != nil {
+		if loc := d.match(l); loc != nil && (l == crisisWords || !noNeedToBe.MatchString(d.lower[max(0, loc[0]-40):loc[0]])) {
 			found = append(found, span{loc[0], loc[1]})
 		}
 	}

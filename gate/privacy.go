@@ -118,7 +118,9 @@ var storyPatterns = []pattern{
 		}, section: sectionAnonymous, tell: tellStory},
 	{need: needs("finished|completed|ended|started|began|final|last"), re: re(`\b(?:finished|completed|ended|started|began|had) (?:her|his|their) (?:last |final |first )?(?:\w+ )?(?:counsell?ing|therapy|session|course|treatment)\b`), section: sectionAnonymous, tell: tellStory},
 	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`),
-		keep:    func(d *doc, s span) bool { return !d.in(lostProperty, d.sentence(s.start)) },
+		keep: func(d *doc, s span) bool {
+			return !d.in(lostProperty, d.sentence(s.start)) && !hypothetical.MatchString(d.lower[max(0, s.start-8):s.start])
+		},
 		section: sectionAnonymous, tell: tellStory},
 	{gates: []*lexicon{personLex}, need: needs("in our"),
 		re:      re(`\b(?:a|one|the) (?:\w+ )?(?:man|woman|boy|girl|mum|dad|teenager|lady|client|member|person) in our (?:\w+ ){0,2}(?:group|room|service|session)\b`),
@@ -251,6 +253,9 @@ func orgHandle(d *doc, s span, t tell) bool {
 }
 
 var orgWords = re(`library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
+
+// hypothetical spots "when someone ..." and "if someone ...": advice, not a story.
+var hypothetical = re(`\b(?:when|if|whenever)\s*$`)
 
 // lostProperty spots notices about things left behind, not stories.
 var lostProperty = lex("lost property|umbrella|umbrellas|left a|left their|left behind|forgot|forgotten|mitten|scarf|keys|glasses")
