@@ -10,12 +10,13 @@ import (
 	"github.com/connections/postgate/gate/internal/train/linear"
 )
 
-// The learned classifier backs up the rules on wording they have not seen.
-// It is a logistic regression per rule family over words, word pairs and
-// normalisation tokens (numbers, links, quotation marks, star symbols...),
-// trained by gate/internal/train on gate/testdata/dev-*.yaml only. Its
-// thresholds are chosen on cross-validation of that data for a precision of
-// 0.9, so a compliant post rarely trips it.
+// The learned classifier gives the rules a second opinion: it catches
+// wording they have not seen and vetoes their weakest findings. It is a
+// logistic regression per rule family over words, word stems, word pairs
+// and normalisation tokens (numbers, links, quotation marks, star
+// symbols...), trained by gate/internal/train on gate/testdata/dev-*.yaml
+// only. Its thresholds and vetoes are chosen on cross-validation of that
+// data (see Gate.learned).
 
 //go:embed data/model.json
 var modelFile []byte
@@ -78,13 +79,17 @@ func explainHit(m *linear.Model, d linear.Doc, c int, p float64) learnedHit {
 // learned combines the rules' findings fs with the model and returns the
 // result. Per family:
 //   - a rule finding stands unless it rests on wording rather than a fact
-//     (see Finding.Factual) and the model scores the post below the family's veto, a cut the trainer chooses so that on cross-validation
-//     it drops at most 1% of the rules' correct findings. A vetoed finding
-//     is kept as a warning, so the compliance lead still sees it;
+//     (see Finding.Factual) and the model scores the post below the
+//     family's veto. A vetoed finding is kept as a warning, so the
+//     compliance lead still sees it;
 //   - when no rule blocks, the model blocks on its own at or above the
-//     family's threshold (chosen for a precision of 0.9), except that a
-//     health claim with accepted evidence, or a crisis post that gives a
-//     crisis direction, is the rules' call.
+//     family's threshold, except that a health claim with accepted
+//     evidence, or a crisis post that gives a crisis direction, is the
+//     rules' call.
+//
+// The trainer chooses every veto and threshold together on
+// cross-validation (gate/internal/train/tune.go); client-privacy and crisis
+// have no veto.
 func (g *Gate) learned(d *doc, c postgate.Content, fs []Finding) []Finding {
 	m := learnedModel()
 	md, probs := modelScores(m, c.Text)
