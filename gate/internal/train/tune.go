@@ -48,33 +48,38 @@ func (o outcome) blocked(c int, s setting) bool {
 	return o.gated[c] && o.probs[c] >= s.threshold
 }
 
-// quality is the worth of a full set of settings: the lower of the two
-// rates, then their sum; ok is false when a family's recall falls below
-// minRecall.
-func quality(os []outcome, ss []setting) (float64, bool) {
-	var viol, rej, comp, pass int
+// quality is the worth of a full set of settings: below minPassed only the
+// share of compliant posts passed counts; above it, the share of violating
+// posts rejected (and a little of the passed share, to break ties). ok is
+// false when a family's recall falls below minRecall.
+func quality(outs []outcome, ss []setting) (float64, bool) {
+	var viol, rej, comp, pass, wrong, right, labels int
 	tp := make([]int, len(families))
 	pos := make([]int, len(families))
-	for _, o := range os {
-		any := o.others
+	for _, o := range outs {
+		held := o.others
 		for c, f := range families {
 			b := o.blocked(c, ss[c])
-			any = any || b
+			held = held || b
 			if slices.Contains(o.post.Labels, f) {
 				pos[c]++
+				labels++
 				if b {
 					tp[c]++
+					right++
 				}
+			} else if b {
+				wrong++
 			}
 		}
 		if len(o.post.Labels) > 0 {
 			viol++
-			if any {
+			if held {
 				rej++
 			}
 		} else {
 			comp++
-			if !any {
+			if !held {
 				pass++
 			}
 		}
@@ -86,22 +91,25 @@ func quality(os []outcome, ss []setting) (float64, bool) {
 		}
 	}
 	r, p := float64(rej)/float64(max(viol, 1)), float64(pass)/float64(max(comp, 1))
+	// Per-family hits and misses count a little too, so that a change to
+	// one family is rewarded even when another family still holds the post.
+	fam := 0.01 * (float64(right) - float64(wrong)) / float64(max(labels, 1))
 	if p < minPassed {
-		return p - 1, ok // below the floor, only passing more compliant posts counts
+		return p - 1 + fam, ok // below the floor, passing more compliant posts counts most
 	}
-	return r + 0.1*p, ok
+	return r + 0.1*p + fam, ok
 }
 
 // tune sets every class's veto and threshold by coordinate ascent from the
 // precision-based thresholds Fit chose. Client-privacy and crisis are never
 // vetoed: identifying details and a missing crisis direction are facts, and
 // a wrong hold there costs a review while a wrong pass can cost a client.
-func tune(m *linear.Model, os []outcome) {
+func tune(m *linear.Model, outs []outcome) {
 	ss := make([]setting, len(m.Classes))
 	for c, cl := range m.Classes {
 		ss[c] = setting{0, cl.Threshold}
 	}
-	best, _ := quality(os, ss)
+	best, _ := quality(outs, ss)
 	thresholds := grid(0.05, 0.95, 0.025)
 	vetoes := []float64{0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.16, 0.2, 0.25}
 	for range 3 {
@@ -110,7 +118,7 @@ func tune(m *linear.Model, os []outcome) {
 			try := func(s setting) {
 				old := ss[c]
 				ss[c] = s
-				if v, ok := quality(os, ss); ok && v > best+1e-9 {
+				if v, ok := quality(outs, ss); ok && v > best+1e-9 {
 					best, improved = v, true
 					return
 				}
@@ -147,7 +155,7 @@ func grid(from, to, step float64) []float64 {
 
 // outcomes gathers, per post, what tune needs.
 func (e *evaluator) outcomes(posts []gate.Labelled, hits []blocks, probs [][]float64) []outcome {
-	os := make([]outcome, len(posts))
+	outs := make([]outcome, len(posts))
 	for i, p := range posts {
 		o := outcome{post: p, hits: hits[i], probs: probs[i], gated: make([]bool, len(families))}
 		for c, f := range families {
@@ -156,7 +164,7 @@ func (e *evaluator) outcomes(posts []gate.Labelled, hits []blocks, probs [][]flo
 		for _, r := range hits[i].rules {
 			o.others = o.others || !slices.Contains(families, r)
 		}
-		os[i] = o
+		outs[i] = o
 	}
-	return os
+	return outs
 }
