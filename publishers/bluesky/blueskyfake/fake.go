@@ -87,19 +87,12 @@ type Fake struct {
 	generation int             // tokens of an earlier generation are revoked
 	logins     []time.Time
 	requests   []Request
-	failures   []failure
+	failures   fakehttp.Failures
 	afterWrite Fault
 	status     string // "" when active, else deactivated, takendown…
 }
 
 // failure is an injected error answer.
-type failure struct {
-	method string // NSID prefix
-	left   int
-	status int
-	body   string
-	header http.Header
-}
 
 // NewFake returns a fake serving the account cfg describes.
 func NewFake(cfg Config) *Fake {
@@ -165,7 +158,7 @@ func (f *Fake) Release() { f.hold.Release() }
 func (f *Fake) FailNext(nsid string, n, status int, body string, header http.Header) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.failures = append(f.failures, failure{method: nsid, left: n, status: status, body: body, header: header})
+	f.failures.Add("/xrpc/"+nsid, n, status, body, header)
 }
 
 // AfterWrite sets what happens after the next record is stored: it is

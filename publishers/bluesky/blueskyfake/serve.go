@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // XRPC error bodies. Tests may pass them to FailNext.
@@ -47,31 +49,20 @@ func (f *Fake) routes() {
 
 // ServeHTTP records the request, applies any injected failure, then routes it.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if fl := f.admit(r); fl != nil {
-		for k, vs := range fl.header {
-			w.Header()[k] = vs
-		}
-		reply(w, fl.status, fl.body)
+	if fl, ok := f.admit(r); ok {
+		fl.Write(w)
 		return
 	}
 	f.mux.ServeHTTP(w, r)
 }
 
 // admit records r and returns the injected failure it consumes, if any.
-func (f *Fake) admit(r *http.Request) *failure {
+func (f *Fake) admit(r *http.Request) (fakehttp.Failure, bool) {
 	nsid := strings.TrimPrefix(r.URL.Path, "/xrpc/")
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.requests = append(f.requests, Request{Method: nsid, Query: r.URL.RawQuery, Token: f.tokenKind(r)})
-	for i := range f.failures {
-		fl := &f.failures[i]
-		if fl.left > 0 && strings.HasPrefix(nsid, fl.method) {
-			fl.left--
-			c := *fl
-			return &c
-		}
-	}
-	return nil
+	return f.failures.Take(r)
 }
 
 // tokenKind names the kind of bearer token r carries, for Requests. The

@@ -1,11 +1,13 @@
 // Package fakehttp holds what the platform fakes share to misbehave like a
 // real server does: after a write is recorded, answer, hang, or drop the
-// connection.
+// connection; or answer the next matching requests with an injected error.
 package fakehttp
 
 import (
+	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 )
 
@@ -63,4 +65,52 @@ func DropConnection(w http.ResponseWriter) {
 		tc.SetLinger(0)
 	}
 	conn.Close()
+}
+
+// Failures are answers injected in place of the next matching requests.
+// The fake that owns them guards them with its own lock.
+type Failures struct {
+	list []Failure
+}
+
+// Failure is one injected answer: status and body (JSON), with header.
+type Failure struct {
+	method, path string // method "" matches any method
+	left         int
+	Status       int
+	Body         string
+	Header       http.Header
+}
+
+// Add makes the next n requests matching pattern get the failure instead
+// of their answer. pattern is a path prefix, optionally after a method:
+// "POST /api/v1/statuses", "/api/v2/media".
+func (fs *Failures) Add(pattern string, n, status int, body string, header http.Header) {
+	method, path, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, path = "", pattern
+	}
+	fs.list = append(fs.list, Failure{method: method, path: path, left: n, Status: status, Body: body, Header: header})
+}
+
+// Take consumes and returns the first failure that matches r, if any.
+func (fs *Failures) Take(r *http.Request) (Failure, bool) {
+	for i := range fs.list {
+		f := &fs.list[i]
+		if f.left > 0 && (f.method == "" || f.method == r.Method) && strings.HasPrefix(r.URL.Path, f.path) {
+			f.left--
+			return *f, true
+		}
+	}
+	return Failure{}, false
+}
+
+// Write answers with the failure.
+func (f Failure) Write(w http.ResponseWriter) {
+	for k, vs := range f.Header {
+		w.Header()[k] = vs
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(f.Status)
+	fmt.Fprint(w, f.Body)
 }

@@ -87,7 +87,7 @@ type Fake struct {
 	images      map[string]*Image
 	uploads     map[string]string // upload id → image URN
 	requests    []Request
-	failures    []failure
+	failures    fakehttp.Failures
 	afterWrite  Fault
 	delay       time.Duration
 	imageStatus string
@@ -95,12 +95,6 @@ type Fake struct {
 }
 
 // failure is an injected error answer.
-type failure struct {
-	method, path string // method "" matches any
-	left         int
-	status       int
-	body         string
-}
 
 // NewFake returns a fake serving the account cfg describes.
 func NewFake(cfg Config) *Fake {
@@ -158,13 +152,9 @@ func (f *Fake) Release() { f.hold.Release() }
 // (JSON) instead of their answer. pattern is a path prefix, optionally
 // after a method: "POST /rest/posts", "/rest/images", "PUT /dms-uploads/".
 func (f *Fake) FailNext(pattern string, n, status int, body string) {
-	method, path, ok := strings.Cut(pattern, " ")
-	if !ok {
-		method, path = "", pattern
-	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.failures = append(f.failures, failure{method: method, path: path, left: n, status: status, body: body})
+	f.failures.Add(pattern, n, status, body, nil)
 }
 
 // AfterWrite sets what happens after the next post is created: it is

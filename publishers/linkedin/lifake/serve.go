@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 var versionHeader = regexp.MustCompile(`^([0-9]{6})(\.[0-9]{2})?$`)
@@ -26,7 +28,7 @@ func (f *Fake) routes() {
 // ServeHTTP records the request, applies the delay and any injected
 // failure, checks the credentials and headers, then routes it.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	delay, fail := f.admit(r)
+	delay, fail, ok := f.admit(r)
 	if delay > 0 {
 		select {
 		case <-time.After(delay):
@@ -36,8 +38,8 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if fail != nil {
-		reply(w, fail.status, fail.body)
+	if ok {
+		fail.Write(w)
 		return
 	}
 	if status, body := f.checkAuth(r); status != 0 {
@@ -55,20 +57,13 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // admit records r and returns the delay to apply and the injected failure
 // it consumes, if any.
-func (f *Fake) admit(r *http.Request) (time.Duration, *failure) {
+func (f *Fake) admit(r *http.Request) (time.Duration, fakehttp.Failure, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.requests = append(f.requests, Request{Method: r.Method, Path: r.URL.Path,
 		Query: r.URL.RawQuery, Version: r.Header.Get("LinkedIn-Version")})
-	for i := range f.failures {
-		fl := &f.failures[i]
-		if fl.left > 0 && (fl.method == "" || fl.method == r.Method) && strings.HasPrefix(r.URL.Path, fl.path) {
-			fl.left--
-			c := *fl
-			return f.delay, &c
-		}
-	}
-	return f.delay, nil
+	fail, ok := f.failures.Take(r)
+	return f.delay, fail, ok
 }
 
 // checkAuth answers 401 as LinkedIn does unless r carries the valid token.

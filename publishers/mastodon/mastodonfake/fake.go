@@ -91,7 +91,7 @@ type Fake struct {
 	keys       map[string]keyEntry // Idempotency-Key → the status it created
 	media      map[string]*Attachment
 	requests   []Request
-	failures   []failure
+	failures   fakehttp.Failures
 	afterWrite Fault
 	processing bool
 	revoked    bool
@@ -105,13 +105,6 @@ type keyEntry struct {
 }
 
 // failure is an injected error answer.
-type failure struct {
-	method, path string
-	left         int
-	status       int
-	body         string
-	header       http.Header
-}
 
 // NewFake returns a fake serving the account cfg describes.
 func NewFake(cfg Config) *Fake {
@@ -171,13 +164,9 @@ func (f *Fake) Release() { f.hold.Release() }
 // (JSON) with header instead of their answer. pattern is a path prefix,
 // optionally after a method: "POST /api/v1/statuses", "/api/v2/media".
 func (f *Fake) FailNext(pattern string, n, status int, body string, header http.Header) {
-	method, path, ok := strings.Cut(pattern, " ")
-	if !ok {
-		method, path = "", pattern
-	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.failures = append(f.failures, failure{method: method, path: path, left: n, status: status, body: body, header: header})
+	f.failures.Add(pattern, n, status, body, header)
 }
 
 // AfterWrite sets what happens after the next status is created: it is

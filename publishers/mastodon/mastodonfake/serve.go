@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/connections/postgate/publishers/internal/fakehttp"
 )
 
 // Mastodon's error bodies. Tests may pass them to FailNext.
@@ -41,13 +43,10 @@ func (f *Fake) routes() {
 // ServeHTTP records the request, applies the rate limit and any injected
 // failure, checks the token, then routes it.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	fail, limited := f.admit(w, r)
+	fail, failed, limited := f.admit(w, r)
 	switch {
-	case fail != nil:
-		for k, vs := range fail.header {
-			w.Header()[k] = vs
-		}
-		reply(w, fail.status, fail.body)
+	case failed:
+		fail.Write(w)
 	case limited:
 		reply(w, http.StatusTooManyRequests, BodyTooManyRequest)
 	case !f.authorised(r):
@@ -60,7 +59,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // admit records r, counts it against the rate limit (setting the
 // X-RateLimit-* headers) and returns the injected failure it consumes, if
 // any, and whether the limit is exceeded.
-func (f *Fake) admit(w http.ResponseWriter, r *http.Request) (*failure, bool) {
+func (f *Fake) admit(w http.ResponseWriter, r *http.Request) (fail fakehttp.Failure, failed, limited bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.requests = append(f.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
@@ -74,15 +73,10 @@ func (f *Fake) admit(w http.ResponseWriter, r *http.Request) (*failure, bool) {
 	h.Set("X-RateLimit-Limit", strconv.Itoa(f.cfg.RateLimit))
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(f.cfg.RateLimit-f.used, 0)))
 	h.Set("X-RateLimit-Reset", f.window.Add(rateWindow).UTC().Format("2006-01-02T15:04:05.000Z"))
-	for i := range f.failures {
-		fl := &f.failures[i]
-		if fl.left > 0 && (fl.method == "" || fl.method == r.Method) && strings.HasPrefix(r.URL.Path, fl.path) {
-			fl.left--
-			c := *fl
-			return &c, false
-		}
+	if fail, ok := f.failures.Take(r); ok {
+		return fail, true, false
 	}
-	return nil, f.used > f.cfg.RateLimit
+	return fakehttp.Failure{}, false, f.used > f.cfg.RateLimit
 }
 
 // authorised reports whether r carries the valid, unrevoked token.
