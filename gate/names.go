@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -228,17 +229,48 @@ var orgNoun = set("Radio", "FM", "TV", "News", "Times", "Gazette", "Echo", "Hera
 // running"): the name is not a client's.
 func notClientContext(d *doc, at int) bool {
 	sen := d.sentence(at)
-	if d.in(clientWords, sen) {
+	if d.in(clientWords, sen) || d.in(struggle, sen) {
 		return false
 	}
 	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
 		return true
 	}
-	if d.staff && staffIn(d, sen) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) ||
+	if staffList(d, at) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) ||
 		strings.Contains(d.lower[sen.start:sen.end], "volunteer") {
 		return true
 	}
 	return titledBy(d, at)
+}
+
+// staffList reports whether the name at offset at is one of three or more
+// names listed together with a member of staff ("thank you to Priya,
+// Marcus, Sam and Ravi"): the team and its helpers, not a client. A name
+// merely next to a staff name ("Aisha and Tom") is not enough.
+func staffList(d *doc, at int) bool {
+	if !d.staff {
+		return false
+	}
+	i := slices.IndexFunc(d.ws, func(w word) bool { return w.start == at })
+	if i < 0 {
+		return false
+	}
+	inList := func(j int) bool { return title(bare(d.ws[j].s)) || d.ws[j].s == "and" }
+	gap := func(j int) bool { g := d.text[d.ws[j].end:d.ws[j+1].start]; return g == " " || g == ", " || g == " & " }
+	from, to := i, i
+	for from > 0 && gap(from-1) && inList(from-1) {
+		from--
+	}
+	for to+1 < len(d.ws) && gap(to) && inList(to+1) {
+		to++
+	}
+	names, staff := 0, false
+	for _, w := range d.ws[from : to+1] {
+		if w.s != "and" {
+			names++
+		}
+		staff = staff || d.gate.staffWord[bare(w.s)]
+	}
+	return staff && names >= 3
 }
 
 // titledBy reports whether the name at offset at follows "by" after a
@@ -261,7 +293,7 @@ func mediaPost(d *doc) bool {
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
 	mediaCue    = lex("tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
-	teamCue     = lex("team|wedding|retirement|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|our team|the team|staff|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
+	teamCue     = lex("retirement|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 
 // following returns the word after ws[i] when only spaces or an initial's

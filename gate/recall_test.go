@@ -54,3 +54,16 @@ func TestHealthRecallClasses(t *testing.T) {
 		{text: "Feeling tired can be a sign you need a break."},
 	})
 }
+
+// TestNamesNearStaff checks that a client named beside a member of staff,
+// or in a post about the team, is still held; only a list of three or more
+// names with a staff member in it reads as the team and its helpers.
+func TestNamesNearStaff(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Priya is so proud of Jenny Walsh, who finally left her job at the bank.", want: []string{P, T}},
+		{text: "Our team is thinking of Sarah Jenkins today after her overdose last week. Samaritans 116 123.", want: []string{P}},
+		{text: "Marcus spent the afternoon with Daniel Okoro talking through his divorce.", want: []string{P}},
+		// compliant
+		{text: "Thank you to Priya, Marcus, Sam and Ravi for running the 10k for the food bank."},
+	})
+}
