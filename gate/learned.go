@@ -78,8 +78,8 @@ func explainHit(m *linear.Model, d linear.Doc, c int, p float64) learnedHit {
 
 // learned combines the rules' findings fs with the model and returns the
 // result. Per family:
-//   - a rule finding stands unless it rests on wording rather than a fact
-//     (see Finding.Factual) and the model scores the post below the
+//   - a rule finding stands unless it is not firm (see Finding.Firm) and
+//     the model scores the post below the
 //     family's veto. A vetoed finding is kept as a warning, so the
 //     compliance lead still sees it;
 //   - when no rule blocks, the model blocks on its own at or above the
@@ -88,8 +88,8 @@ func explainHit(m *linear.Model, d linear.Doc, c int, p float64) learnedHit {
 //     rules' call.
 //
 // The trainer chooses every veto and threshold together on
-// cross-validation (gate/internal/train/tune.go); client-privacy and crisis
-// have no veto.
+// cross-validation (gate/internal/train/tune.go); crisis has no veto, and
+// client-privacy's only covers bare names.
 func (g *Gate) learned(d *doc, c postgate.Content, fs []Finding) []Finding {
 	m := learnedModel()
 	md, probs := modelScores(m, c.Text)
@@ -100,7 +100,7 @@ func (g *Gate) learned(d *doc, c postgate.Content, fs []Finding) []Finding {
 			if fs[i].Rule != cl.Rule || fs[i].Severity != Block {
 				continue
 			}
-			if p < cl.Veto && !fs[i].Factual() {
+			if p < cl.Veto && !fs[i].Firm() {
 				fs[i].Severity = Warn
 				fs[i].Message += vetoNote
 			} else {
@@ -125,10 +125,18 @@ func (g *Gate) learned(d *doc, c postgate.Content, fs []Finding) []Finding {
 	return fs
 }
 
-// Factual reports whether the finding rests on a fact in the text rather
-// than on its wording: contact details, an ID number, a street address or
-// postcode, a dose. The learned classifier never overrides those.
-func (f Finding) Factual() bool {
+// Firm reports whether the learned classifier may never overrule the
+// finding. That is so when it rests on a fact in the text rather than on
+// its wording (contact details, an ID number, a street address or
+// postcode, a dose), and for every client-privacy finding except a bare
+// name: a story about a session or a client's age is the policy's core,
+// while a capitalised word the rules took for a name may be an author, a
+// pet or a trainee, which the model has learnt to tell from a client.
+// Crisis findings have no veto at all (see Gate.learned).
+func (f Finding) Firm() bool {
+	if f.Rule == RulePrivacy && f.Message != tellName.msg {
+		return true
+	}
 	for _, t := range []tell{tellContact, tellNumber, tellPlace, tellDose} {
 		if f.Message == t.msg {
 			return true

@@ -58,7 +58,7 @@ func (e *evaluator) rules(p gate.Labelled) []string {
 }
 
 // blocks are the families the rules block a post for, and those of them
-// resting on a fact (gate.Finding.Factual), which the model cannot veto.
+// with a firm finding (gate.Finding.Firm), which the model cannot veto.
 type blocks struct{ rules, facts []string }
 
 func (e *evaluator) blocks(p gate.Labelled) blocks {
@@ -74,7 +74,7 @@ func (e *evaluator) blocks(p gate.Labelled) blocks {
 		if !slices.Contains(b.rules, f.Rule) {
 			b.rules = append(b.rules, f.Rule)
 		}
-		if f.Factual() && !slices.Contains(b.facts, f.Rule) {
+		if f.Firm() && !slices.Contains(b.facts, f.Rule) {
 			b.facts = append(b.facts, f.Rule)
 		}
 	}

@@ -18,14 +18,20 @@ import (
 
 // minRecall is the recall every family must keep on cross-validation, and
 // minPassed the share of compliant posts that must pass. Above that floor
-// tune rejects as many violating posts as it can. The development sets are
-// heavy with near-misses written to trip the rules, so the floor is set a
-// little above the 95% target: on fresh posts, the gate has passed a point
-// or two fewer compliant posts than cross-validation predicts.
+// tune rejects as many violating posts as it can. Both sit above the
+// targets (90% per family, 95% passed) because fresh posts have scored a
+// point or two below cross-validation on each. They are chosen together:
+// with 0.975 and 0.9, tune spent everything on the passed floor, which it
+// could not reach, and left every family at 90%; 0.97 and 0.92 pass as many
+// compliant posts and reject 1.3 points more violating ones.
 const (
-	minRecall = 0.9
-	minPassed = 0.975
+	minRecall = 0.92
+	minPassed = 0.97
 )
+
+// privacyVeto caps the client-privacy veto: the model may overrule a name
+// only when it is all but sure the post is not about a client.
+const privacyVeto = 0.005
 
 // outcome is what the combined gate would do with one post.
 type outcome struct {
@@ -101,9 +107,10 @@ func quality(outs []outcome, ss []setting) (float64, bool) {
 }
 
 // tune sets every class's veto and threshold by coordinate ascent from the
-// precision-based thresholds Fit chose. Client-privacy and crisis are never
-// vetoed: identifying details and a missing crisis direction are facts, and
-// a wrong hold there costs a review while a wrong pass can cost a client.
+// precision-based thresholds Fit chose. Crisis is never vetoed, and
+// client-privacy only below privacyVeto and only for bare names (see
+// gate.Finding.Firm): a wrong hold there costs a review while a wrong pass
+// can cost a client.
 func tune(m *linear.Model, outs []outcome) {
 	ss := make([]setting, len(m.Classes))
 	for c, cl := range m.Classes {
@@ -127,11 +134,11 @@ func tune(m *linear.Model, outs []outcome) {
 			for _, t := range thresholds {
 				try(setting{ss[c].veto, t})
 			}
-			if f == gate.RulePrivacy || f == gate.RuleCrisis {
+			if f == gate.RuleCrisis {
 				continue
 			}
 			for _, v := range vetoes {
-				if v <= ss[c].threshold {
+				if v <= ss[c].threshold && (f != gate.RulePrivacy || v <= privacyVeto) {
 					try(setting{v, ss[c].threshold})
 				}
 			}
