@@ -36,8 +36,8 @@ var outcomePatterns = []pattern{
 		},
 		tell: tell{"Claims that a method works for everyone, success rates and certainty are misleading promises of outcome.",
 			"Remove the claim; say who the service is for and what it involves."}},
-	{need: needs("never|good|forever|once and for all|permanent|thing of the past|no more|for life|go back"),
-		re:   re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again|argue|fight|cry|doubt|fear)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
+	{need: needs("never|good|forever|once and for all|permanent|thing of the past|no more|for life|go back|history|distant memory"),
+		re:   re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again|argue|fight|cry|doubt|fear)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|(?:become|becomes|will be) (?:history|a distant memory)|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
 		keep: func(d *doc, s span) bool { return outcomeContext(d, s) },
 		tell: tell{"This promises a permanent result; therapy outcomes cannot be promised.",
 			"Remove the promise of permanence (e.g. say \"learn ways to manage anxiety\")."}},
@@ -55,7 +55,7 @@ var outcomePatterns = []pattern{
 		},
 		tell: tellPromise},
 	{need: needs("best|finest|greatest|fastest|quickest|top|leading|number one|no. 1|no.1|#1|most |unrivalled|unmatched|world-class|only|unlike|actually works|really works|truly works|that works|real results|proven|lasting|instant|miracle|award"),
-		re:   re(`\b(?:the |our |riverside['’]s |town['’]s |area['’]s )?(?:best|finest|greatest|top|leading|number one|no\.? ?1|#1|most (?:effective|successful|experienced|trusted|qualified|recommended|caring|skilled)|unrivalled|unmatched|world-class|award-winning)\b(?: \w+){0,3} (?:practice|counsell?ors?|therapists?|psychotherapists?|clinic|service|provider|team|care|support|therapy|counsell?ing|results?)\b|\bbest in (?:town|the (?:city|area|county|country|region|uk|business|north|south))\b|\b(?:the )?only (?:\w+ ){0,5}(?:practice|counsell?ors?|therapists?|clinic|service|one|team|programme|course|method)\b` + win("40") + `\b(?:that|who|which|where|with|offering|to (?:offer|get|deliver|guarantee))\b|\bthe (?:fastest|quickest|surest|easiest|best) (?:way|route|path|road) to (?:recover\w*|beat|overcom\w*|heal\w*|feel|happier|a happier|calm\w*|end|fix|cure|get over|stop|sleep better|beating|ending|fixing|curing)\b|\bunlike (?:the rest|other (?:practices|counsell?ors|therapists|services)|the others)\b|\b(?:therapy|counsell?ing|a method|an approach|support) that (?:actually|really|truly)? ?works\b|\b(?:actually|really|truly) works\b|\b(?:real|proven|guaranteed|lasting|amazing|instant|immediate|fast|quick|rapid|dramatic) (?:results?|relief|cures?|fix)\b|\bmiracle\b` + win("30") + `\b(?:cure|results?|therapy|treatment|method|recovery)\b`),
+		re:   re(`\b(?:the |our |riverside['’]s |town['’]s |area['’]s )?(?:best|finest|greatest|top|leading|number one|no\.? ?1|#1|most (?:effective|successful|experienced|trusted|qualified|recommended|caring|skilled)|unrivalled|unmatched|world-class|award-winning)\b(?: \w+){0,3} (?:practice|counsell?ors?|therapists?|psychotherapists?|clinic|service|provider|team|care|support|therapy|counsell?ing|results?)\b|\bbest in (?:town|the (?:city|area|county|country|region|uk|business|north|south))\b|\b(?:the )?only (?:\w+ ){0,5}(?:practice|counsell?ors?|therapists?|clinic|service|one|team|programme|course|method|treatment|therapy|approach|cure|solution|technique)\b` + win("40") + `\b(?:that|who|which|where|with|offering|to (?:offer|get|deliver|guarantee))\b|\bthe (?:fastest|quickest|surest|easiest|best) (?:way|route|path|road) to (?:recover\w*|beat|overcom\w*|heal\w*|feel|happier|a happier|calm\w*|end|fix|cure|get over|stop|sleep better|beating|ending|fixing|curing)\b|\bunlike (?:the rest|other (?:practices|counsell?ors|therapists|services)|the others)\b|\b(?:therapy|counsell?ing|a method|an approach|support) that (?:actually|really|truly)? ?works\b|\b(?:actually|really|truly) works\b|\b(?:real|proven|guaranteed|lasting|amazing|instant|immediate|fast|quick|rapid|dramatic) (?:results?|relief|cures?|fix)\b|\bmiracle\b` + win("30") + `\b(?:cure|results?|therapy|treatment|method|recovery)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) && !answeredNo(d, s) }, tell: tellSuperlative},
 	promise("instant|guaranteed|total|complete|every time|every single|never once|symptom-free|sorted|it will|it always|all clients|all our|every client|100%", `\b(?:instant|guaranteed|total|complete) (?:calm|relief|results?|cure|recovery|transformation)\b|\bevery (?:single )?time\b|\bnever (?:once )?(?:seen it|known it|had it) fail\b|\bsymptom-free\b|\bsorted\W+for good\b|\bit (?:will|always) (?:be|is|does|works?)\b|\b(?:all|every|100% of) (?:of )?(?:our )?clients? (?:complete|completes|finish|finishes|leave|leaves|recover|recovers|get better|gets better|are|is|feel|feels)\b`),
 	promise("life back|recognise yourself|recognize yourself|different person|relapse|curable|save your|feel from day|instantly|couldn't crack|could not crack|actually fixes|really fixes|every night|first session|last one ever", `\b(?:give you|get) your life back\b|\bwon['’]?t (?:even )?recogni[sz]e yourself\b|\b(?:walk|come) out (?:of your \w+ session )?(?:as )?a different person\b|\b(?:zero|no) relapses\b|\b(?:is|are|it['’]s)? ?curable\b|\bwe['’]ll save your (?:marriage|relationship|family|sanity)\b|\bresults you (?:can|will) (?:feel|see)\b|\binstantly\b|\bcouldn['’]?t crack\b|\b(?:actually|really) fix(?:es)? (?:the|your) problem\b|\bevery night\b|\byour last (?:one|panic attack|bad night) ever\b`),
@@ -109,14 +109,17 @@ func answeredNo(d *doc, s span) bool {
 	return false
 }
 
-// promiseContext reports whether the post around s is about the reader's
-// problems or the practice's service, so "ever." or "completely" in an
-// ordinary sentence is not a promise.
+// promiseContext reports whether the post around s (its sentence and the
+// two before, as in "Will it help? Yes. It always does.") is about the
+// reader's problems or the practice's service, so "ever." or "completely"
+// in an ordinary sentence is not a promise.
 func promiseContext(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	from := sen.start
-	if from > 0 {
-		from = d.sentence(from - 1).start
+	for range 2 {
+		if from > 0 {
+			from = d.sentence(from - 1).start
+		}
 	}
 	area := span{from, sen.end}
 	return d.in(problemRe, area) || d.in(outcomeRe, area)
@@ -142,7 +145,7 @@ func outcomeContext(d *doc, s span) bool {
 	return !d.negated(s) && !hedged(d, s) && d.in(outcomeRe, sen)
 }
 
-var outcomeRe = lex("anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
+var outcomeRe = lex("treatment*|confident|confidence|calmer|happier|cravings|anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
 
 // imperativeTip spots a practical tip that starts with a verb ("Stop
 // checking emails after 8pm to sleep better"): advice, not a promise.

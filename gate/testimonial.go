@@ -20,6 +20,23 @@ var (
 )
 
 var testimonialPatterns = []pattern{
+	// A share of the practice's clients saying or rating something is a
+	// survey of testimonials ("96 per cent said they'd send a friend to us").
+	{need: needs("%|per cent|percent"),
+		re: re(`\b\d{1,3}(?:\.\d)?\s?(?:%|per ?cent)` + win("40") + `\b(?:said|say|says|told us|tell us|rated us|rate us|would (?:recommend|send|refer|come back|return|choose)|recommend(?:ed)? us|agreed|were (?:happy|satisfied|pleased))\b`),
+		keep: func(d *doc, s span) bool {
+			sen := d.sentence(s.start)
+			return !d.negated(s) && aboutPractice.MatchString(d.lower[sen.start:sen.end])
+		}, tell: tellRating},
+	// Counted recommendations, and asking people to vouch or to tick stars.
+	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
+		re:   re(`\brecommended (?:[\w-]+ ){0,3}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
+		keep: notNegated, tell: tellSolicit},
+	// Praise quoted from a described person ("From a dad of two: 'Family
+	// sessions here turned our house around.'") or "called us '...'".
+	{need: needs("from a|from an|from one|called us|calls us|call us|described us"),
+		re:   re(`\bfrom (?:a|an|one) (?:[\w'’-]+ ){0,4}(?:mum|mom|dad|parent|client|couple|mother|father|man|woman|teen|teenager|student|family|grandparent|grandmother|grandfather|carer|husband|wife|partner|widow|widower)\b[^:.!?\n]{0,60}:\s*["“'‘]|\b(?:called|calls|call|described) us\s+["“'‘]`),
+		keep: notNegated, tell: tellShare},
 	{need: needs("thank-you|thank you|glowing|lovely|kind|blushed|take it|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
 		re: re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|others|people|a friend) about us\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey)(?: [\w-]+){0,2} with us\b`),
 		keep: func(d *doc, s span) bool {
@@ -28,7 +45,7 @@ var testimonialPatterns = []pattern{
 	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of|average|rating"),
 		re: re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★{2,}|⭐{2,}|[★⭐]\s*\d|\d\s*[★⭐]|\b(?:five|four|5|4)[- ]stars?\b|\b\d\.\d (?:average|rating|stars?|out of)\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`), keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayRating(d, s) && !deniedAfter(d, s) }, tell: tellRating},
 	{need: needs("rating|rated|score|out of ten|out of 10|satisf|respondents|feedback survey|survey"),
-		re: re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?%` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`), keep: func(d *doc, s span) bool {
+		re: re(`\b(?:\w+ )?ratings?\b|\btop[- ]rated\b|\bscored?\b` + win("40") + `\b(?:by|from|out of)\b|\bscore us\b|\bout of (?:ten|10)\b|\b(?:client|customer|patient) satisfaction\b|\bsatisfaction (?:score|rate|rating|survey)\b|\b\d+\s?(?:%|per ?cent)` + win("30") + `\b(?:of )?(?:clients|respondents|parents|families|couples|people we)\b|\b(?:survey|feedback) results\b`), keep: func(d *doc, s span) bool {
 			return !d.negated(s) && !everydayNear(d, s) && !everydayRating(d, s) && !d.quoted(s) && !deniedAfter(d, s)
 		}, tell: tellRating},
 	{need: needs("review"),
@@ -270,3 +287,7 @@ var quotePraise = lex("feel|felt|better|myself|again|life|thank*|help*|changed|w
 func wordsIn(s string) []string {
 	return strings.Fields(s)
 }
+
+// aboutPractice spots a sentence about the practice or its clients, as a
+// survey of them is, rather than a statistic about people in general.
+var aboutPractice = re(`\b(?:us|our|connections|clients?|survey|questionnaire|feedback)\b`)
