@@ -23,7 +23,7 @@ func crisisPhrases() string {
 			add(v + " " + o)
 		}
 	}
-	for _, v := range []string{"end", "ending", "ended", "take", "taking", "took", "takes"} {
+	for _, v := range []string{"end", "ending", "ended", "take", "taking", "took", "takes", "taken"} {
 		for _, p := range pron {
 			add(v+" "+p+" life", v+" "+p+" own life", v+" "+p+" lives", v+" "+p+" own lives")
 		}
@@ -65,7 +65,13 @@ func crisisPhrases() string {
 		"not waking up", "not wake up", "if i was gone", "if i were gone", "if i wasn't here", "if i disappeared",
 		"vanish for good", "disappear for good", "life lost", "lives lost", "couldn't see a way forward", "couldn't see a way out",
 		"see no way forward", "tired of living", "tired of life", "no point anymore", "no point any more", "from a crisis",
-		"into crisis", "urgent mental health", "things get really bad", "it gets really bad", "things get bad", "really bad in the night", "out-of-hours emergencies", "mental health emergencies", "the last night")
+		"into crisis", "urgent mental health", "things get really bad", "it gets really bad", "things get bad", "really bad in the night", "out-of-hours emergencies", "mental health emergencies", "the last night",
+		"cutting again", "cut again", "started cutting", "want out", "make it stop", "make it all stop", "want it to stop",
+		"want it all to stop", "wanting it all to stop", "stockpiled", "stockpile", "crisis call", "crisis calls",
+		"not being around", "not be around", "not around much longer", "wasn't around", "weren't around", "wasn't here",
+		"weren't here", "worth carrying on", "worth going on", "can't do this anymore", "can't do this any more",
+		"reason to keep going", "reason to go on", "how many pills", "how many tablets", "pills in the cupboard",
+		"pills lined up", "tablets lined up")
 	return strings.Join(ps, "|")
 }
 
