@@ -69,7 +69,7 @@ var outcomePatterns = []pattern{
 	promise("disappear|vanish|melt away", `\b(?:disappear|vanish|melt away)\b`),
 	{need: needs("sorted"), cross: true, re: re(`\b(?:anxiety|stress|worry|worries|panic|depression|sleep|insomnia|problems?|relationship|marriage|burnout|grief|confidence)\W{1,3}sorted\b`), keep: keepPromise, tell: tellPromise},
 	promise("we fix|we make|we cure|we heal|we end|we solve|we erase|we banish|we eliminate|we stop|we promise", `\bwe (?:fix|make|cure|heal|end|solve|erase|banish|eliminate|stop|promise)\b`),
-	promise("never had a client|every client|no client|out of 10|out of ten", `\bnever had a client\b|\bevery client (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b`),
+	promise("never had a|every client|no client|out of 10|out of ten| in 10| in ten", `\bnever had a client\b|\bevery client (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b|\b(?:[6-9]|six|seven|eight|nine) (?:in|out of) (?:10|ten) (?:of )?(?:our|my|her|his|the) (?:clients|couples|families)\b|\bnever had an? (?:couple|family|client|person|parent|teenager) (?:leave|walk out|finish)\b`),
 	promise("remission|recovery|success rate", `\b(?:\d+\s?% )?(?:remission|recovery|success) rates?\b|\b(?:full|complete|total) recovery\b`),
 	promise("life-changing|life changing|award-winning|award winning", `\blife[- ]changing\b|\baward[- ]winning\b`),
 	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|more confident) (?:you|person)\b`),
@@ -98,13 +98,20 @@ func keepPromise(d *doc, s span) bool {
 	return (free || !hedged(d, s)) && !d.negated(s) && promiseContext(d, s) && !everydayNear(d, s)
 }
 
-// answeredNo reports whether the phrase at s is a question the post answers
-// "No" ("A quick fix? No.").
+// answeredNo reports whether the phrase at s, or the question it ends or
+// sits in, is answered "No" ("A quick fix? No.", "Can we promise you'll feel
+// better after one session? No.").
 func answeredNo(d *doc, s span) bool {
-	rest := strings.TrimLeft(d.lower[s.end:min(len(d.lower), s.end+12)], "?! ")
-	for _, no := range []string{"no", "sadly not", "nope", "please don't", "please do not", "don't", "not here"} {
-		if strings.HasPrefix(rest, no) {
-			return true
+	at := []int{s.end}
+	if e := d.sentence(s.start).end; e > s.end && e < len(d.lower) && d.lower[e] == '?' {
+		at = append(at, e)
+	}
+	for _, i := range at {
+		rest := strings.TrimLeft(d.lower[i:min(len(d.lower), i+16)], "?! ")
+		for _, no := range []string{"no", "sadly not", "nope", "please don't", "please do not", "don't", "not here"} {
+			if strings.HasPrefix(rest, no) && (i == s.end || !isLetterAt(rest, len(no))) {
+				return true
+			}
 		}
 	}
 	return false

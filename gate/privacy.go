@@ -172,8 +172,10 @@ var genericSession = re(`^\w*\s*(?:,\s*)?(?:you|we|clients|people|couples|many|m
 var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:\d{1,2}(?:[:.]\d\d)? ?o['’]clock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)? (?:today|yesterday|this (?:morning|afternoon|evening)|asked|said|told|brought|cried|cancelled|client|couple)|(?:new |latest |first |last |next |youngest |oldest )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon )?(?:client|couple|family|patient))\b`)}
 
 // sessionWith is a client named by their appointment with a counsellor
-// ("after their 10am with Marcus on Tuesday").
-var sessionWith = pattern{need: needs(" with "), orig: true, re: regexp.MustCompile(`\b(?:[Tt]heir|[Hh]is|[Hh]er) (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|morning|afternoon|evening|weekly|first|last) (?:appointment |session |slot )?with \p{Lu}\pL+`)}
+// ("after their 10am with Marcus on Tuesday", "Thursday's 4pm couples
+// appointment with Aisha"), or one session told of ("a tough session this
+// afternoon with someone who...").
+var sessionWith = pattern{need: needs(" with "), orig: true, re: regexp.MustCompile(`\b(?:[Tt]heir|[Hh]is|[Hh]er|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day['’]s|[Yy]esterday['’]s|[Tt]oday['’]s) (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|morning|afternoon|evening|weekly|first|last) (?:couples |family |joint )?(?:appointment |session |slot )?with \p{Lu}\pL+|\b[Ss]ession (?:this (?:morning|afternoon|evening)|today|yesterday|last night|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day) with (?:someone|somebody|a (?:client|couple|young|man|woman|mum|dad|teen|teenager|student|lad|girl|boy|family))\b`)}
 
 var workplace = pattern{need: needs("works at|works for|worked at|worked for|working at|working for|teaches at|taught at|studies at|studied at|employed at|employed by|employed as|works as|worked as|working as|teaches|studies"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
 
