@@ -89,7 +89,11 @@ var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|ca
 var noNeedToBe = re(`\b(?:don['’]t|do not|no|never) (?:need|have|need to wait|have to wait) (?:to )?(?:be |wait (?:until|till) you['’]re )?(?:at |in |on )?(?:the )?$`)
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
-var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter")
+var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter|our facebook page|our instagram|our page|through facebook|through instagram|via facebook|via instagram")
+
+// alwaysOpen spots a channel said never to close ("our inbox never closes"):
+// a negation that offers the channel rather than withdrawing it.
+var alwaysOpen = re(`\bnever (?:closes?|sleeps?|shuts?|switch(?:es)? off|goes offline|stops)\b`)
 
 var crisisMoment = lex("crisis|urgent|emergency|dark thoughts|tonight|right now|any time|day or night|24/7|suicid*|self-harm*|self harm*|selfharm*|struggling|in danger|unsafe|overdos*|want to die|talk you through|reach out")
 
@@ -117,11 +121,23 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 			"Add a crisis direction such as \"" + g.directionExample() + "\"."}))
 	}
 	for _, s := range d.every(socialCrisis) {
-		sen := d.sentence(s.start)
-		if d.negated(s) || d.in(negation, d.clause(s.start)) {
+		sen, cl := d.sentence(s.start), d.clause(s.start)
+		// "Please don't comment if you're in crisis", "ring 999 rather than
+		// messaging us", "comments aren't monitored" withdraw the channel;
+		// "if you can't see a way out, talk to us in the comments" and "our
+		// inbox never closes" offer it.
+		near := span{max(sen.start, s.start-40), cl.start}
+		if d.in(negation, span{cl.start, s.start}) || d.negated(s) && !topicIn(topics, near) ||
+			d.in(negation, span{s.end, cl.end}) && !alwaysOpen.MatchString(d.lower[s.end:cl.end]) {
 			continue
 		}
-		if d.in(crisisMoment, sen) || d.in(offerHelp, sen) || topicIn(topics, sen) {
+		// The offer may answer a question about a crisis in the sentence
+		// before ("Thinking of hurting yourself? Our DMs are open 24/7.").
+		prev := span{}
+		if sen.start > 0 && d.lower[sen.start-1] == '?' {
+			prev = d.sentence(sen.start - 1)
+		}
+		if d.in(crisisMoment, sen) || d.in(offerHelp, sen) || topicIn(topics, sen) || topicIn(topics, prev) {
 			t := tell{"Social media must not be offered as a place to get help in a crisis.",
 				"Remove the invitation to message or comment, and direct people to emergency services or a crisis line."}
 			out = append(out, find(RuleCrisis, sectionCrisis, Block, d, s, t),
