@@ -16,7 +16,7 @@ func channelPhrases() string {
 	ps := []string{"in the chat", "message our page", "dm", "dms", "direct message", "direct messages", "a message away", "messenger", "inbox", "comment", "comments",
 		"reply", "replies", "replying", "respond below", "below", "slide into", "@ us", "whatsapp", "slack",
 		"send in your questions", "chat privately", "this page is here", "this page is open", "in stories", "in our stories",
-		"this group", "our facebook group", "in the group", "weekly thread", "this thread", "vote below", "booking button", "text therapy",
+		"this group", "our facebook group", "in the group", "directly on here", "message us on here", "message me on here", "chat on here", "weekly thread", "this thread", "vote below", "booking button", "text therapy",
 		"tell us instead", "live q&a", "live q & a", "ask us anything"}
 	for _, o := range []string{"us", "me", "this page", "the page", "here"} {
 		ps = append(ps, "message "+o)

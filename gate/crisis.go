@@ -72,7 +72,9 @@ func crisisPhrases() string {
 		"weren't here", "worth carrying on", "worth going on", "can't do this anymore", "can't do this any more",
 		"reason to keep going", "reason to go on", "how many pills", "how many tablets", "pills in the cupboard",
 		"pills lined up", "tablets lined up", "if you were gone", "if you weren't here", "if you weren't around",
-		"won't wake up", "wouldn't wake up", "keep yourself safe", "keeping yourself safe")
+		"won't wake up", "wouldn't wake up", "keep yourself safe", "keeping yourself safe", "if you disappeared",
+		"if you vanished", "manage without you", "manage fine without you", "get too much", "gets too much",
+		"getting too much", "becomes too much", "become too much")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)

@@ -418,7 +418,7 @@ var notName = set("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 	"Zoom", "Teams", "WhatsApp", "Connections", "Mind", "Shout", "Childline", "Papyrus", "Relate", "Cruse", "Mencap",
 	"Hi", "Hello", "Dear", "Thanks", "Thank", "Happy", "Merry", "Welcome", "Congratulations", "Meet", "Join", "Please",
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Miss", "Mx", "Sir", "Dame", "Saint", "St", "Apt", "Suite", "Unit",
-	"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Kareem", "Mubarak", "Santa", "Email", "Ring", "Call")
+	"Repost", "Reposting", "Regram", "Retweet", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Kareem", "Mubarak", "Santa", "Email", "Ring", "Call")
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

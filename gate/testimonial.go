@@ -34,6 +34,16 @@ var testimonialPatterns = []pattern{
 	{need: needs("someone|somebody|a |an |one of our"),
 		re:   re(`\b(?:someone|somebody|an? (?:(?:former|past|recent|young|new|elderly|older|lovely) )?(?:lady|gentleman|man|woman|mum|mom|dad|grandad|grandma|gran|nan|teenager|teen|student|couple|family|client|regular|person|parent|widow|widower)|one of our (?:clients|regulars|families|couples|parents))\b` + win("40") + `\b(?:said|says|say|told|tells|wrote|writes|emailed|texted|messaged|to say|to tell)\b` + win("80") + `\b(?:gave (?:her|him|them|me|us)|saved|helped|changed|turned (?:\w+ )?around|transformed|(?:life|confidence|spark|smile) back|never felt|felt (?:so |really |truly )?(?:heard|safe|understood|listened to|welcome)|like coming home|(?:laughing|smiling|sleeping) again|best (?:place|thing|decision|hour)|made (?:all )?the difference|couldn['’]t have)\b`),
 		keep: notNegated, tell: tellShare},
+	// Clients choosing the practice ("our own clients picked us as
+	// Riverside's favourite").
+	{need: needs("picked us|chose us|voted for us|named us|crowned us|nominated us"),
+		re:   re(`\b(?:clients|families|couples|patients|parents|readers|locals|the community|people we see)\b` + win("20") + `\b(?:picked|chose|voted for|named|crowned|nominated) us\b`),
+		keep: notNegated, tell: tellShare},
+	// A success story: a client who came to the practice, and how they are
+	// now ("came to us after the warehouse blaze. Today he's thriving").
+	{need: needs("came to us|joined our|started with us|first came|started counselling|started therapy|began counselling|began therapy"),
+		re:   re(`\b(?:came to us|joined our|started with us|first came|started (?:counselling|counseling|therapy) with us|began (?:counselling|counseling|therapy) with us)\b[^\n]{0,160}?\b(?:now|today|these days|(?:six|three|nine|twelve|\d+) months (?:on|later)|a year (?:on|later))\b(?: (?:he|she|they)['’]?(?:s|re| is| are)?)? (?:thriving|back|coaches|running|leads|working|studying|happier|calmer|confident|sober|smiling|laughing|flying|doing|able|off)\b`),
+		keep: func(d *doc, s span) bool { return notNegated(d, s) && !staffSubject(d, s) }, tell: tellShare},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
 		re:   re(`\brecommended (?:[\w-]+ ){0,3}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
@@ -176,7 +186,7 @@ var (
 )
 
 // teamRater spots the team as the one giving a rating.
-var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b`)
+var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b`)
 
 // staffIn reports whether a staff name appears in the sentence s.
 func staffIn(d *doc, s span) bool {
@@ -297,3 +307,14 @@ func wordsIn(s string) []string {
 // aboutPractice spots a sentence about the practice or its clients, as a
 // survey of them is, rather than a statistic about people in general.
 var aboutPractice = re(`\b(?:us|our|connections|clients?|survey|questionnaire|feedback)\b`)
+
+// staffSubject reports whether a member of staff is named just before s, so
+// the story is a staff member's own ("When Priya first came to us...").
+func staffSubject(d *doc, s span) bool {
+	for _, w := range strings.Fields(d.text[max(0, s.start-25):s.start]) {
+		if d.gate.staffWord[bare(w)] {
+			return true
+		}
+	}
+	return false
+}
