@@ -28,7 +28,7 @@ func init() {
 			ps[i].split()
 		}
 	}
-	for _, p := range []*pattern{&aboutThem, &staffSlot, &workplace} {
+	for _, p := range []*pattern{&aboutThem, &staffSlot, &sessionWith, &workplace} {
 		p.split()
 	}
 }

@@ -31,7 +31,7 @@ var testimonialPatterns = []pattern{
 	// Praise reported from one person ("a mum stopped me to say her son is
 	// laughing again", "someone once said our waiting room felt like coming
 	// home"). Themes in aggregate ("many clients tell us...") are not this.
-	{need: needs("someone|somebody|a |an |one of our"),
+	{need: needs("said|say|told|tell|wrote|writes|emailed|texted|messaged"),
 		re:   re(`\b(?:someone|somebody|an? (?:(?:former|past|recent|young|new|elderly|older|lovely) )?(?:lady|gentleman|man|woman|mum|mom|dad|grandad|grandma|gran|nan|teenager|teen|student|couple|family|client|regular|person|parent|widow|widower)|one of our (?:clients|regulars|families|couples|parents))\b` + win("40") + `\b(?:said|says|say|told|tells|wrote|writes|emailed|texted|messaged|to say|to tell)\b` + win("80") + `\b(?:gave (?:her|him|them|me|us)|saved|helped|changed|turned (?:\w+ )?around|transformed|(?:life|confidence|spark|smile) back|never felt|felt (?:so |really |truly )?(?:heard|safe|understood|listened to|welcome)|like coming home|(?:laughing|smiling|sleeping) again|best (?:place|thing|decision|hour)|made (?:all )?the difference|couldn['’]t have)\b`),
 		keep: notNegated, tell: tellShare},
 	// Clients choosing the practice ("our own clients picked us as
