@@ -156,7 +156,8 @@ func invitation(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	text := d.lower[sen.start:sen.end]
 	cl := d.clause(s.start)
-	if d.negated(s) || d.in(negation, cl) || d.in(neverShare, sen) || weReply.MatchString(d.lower[max(0, s.start-12):s.start]) {
+	if d.negated(s) || d.in(negation, span{cl.start, s.start}) || d.in(negation, span{s.end, untilConjunction(d, s.end, cl.end)}) ||
+		d.in(neverShare, sen) || weReply.MatchString(d.lower[max(0, s.start-12):s.start]) {
 		return false
 	}
 	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
@@ -204,3 +205,15 @@ var ordinary = lex("picks|blog|topics|fav|faves|snack|snacks|fellow|cpd|colleagu
 // namedDisorder is a disorder named without an article ("seasonal affective
 // disorder", "anxious attachment disorder"), as a diagnosis names it.
 var namedDisorder = `(?:(?:seasonal|affective|social|generali[sz]ed|anxious|avoidant|obsessive|compulsive|attachment|panic|eating|binge|mood|personality|bipolar|post-traumatic|stress|sleep|adjustment|conduct|oppositional|defiant|body|dysmorphic|borderline|narcissistic|dissociative|hoarding|anxiety|depressive|major|persistent|attention|deficit|hyperactivity|sensory|processing|emotional|dependent|histrionic) ){1,3}(?:disorder|syndrome)`
+
+// untilConjunction returns where the part of a clause that starts at i
+// ends: at "so", "because" or another conjunction that starts a new thought
+// ("share in the comments so others know they are not alone"), or at end.
+func untilConjunction(d *doc, i, end int) int {
+	if m := conjunction.FindStringIndex(d.lower[i:end]); m != nil {
+		return i + m[0]
+	}
+	return end
+}
+
+var conjunction = re(`\b(?:so|because|since|if|but)\b`)

@@ -181,7 +181,7 @@ func (d *doc) boundary(j int) bool {
 }
 
 // negation words that, shortly before a phrase, reverse its meaning.
-var negation = lex("no|not|never|none|don't|dont|do not|doesn't|does not|can't|cant|cannot|can not|won't|will not|isn't|aren't|shouldn't|should not|mustn't|must not|wouldn't|would not|please avoid|avoid|instead of|rather than|without")
+var negation = lex("no|not|never|none|discourage|discourages|forbid|forbids|prohibit|prohibits|don't|dont|do not|doesn't|does not|can't|cant|cannot|can not|won't|will not|isn't|aren't|shouldn't|should not|mustn't|must not|wouldn't|would not|please avoid|avoid|instead of|rather than|without")
 
 // negated reports whether a negation appears in the same sentence within a
 // few words before s.
