@@ -27,9 +27,11 @@ import (
 // A floor tune must climb to before recall counts at all was tried and is
 // worse: coordinate ascent then spends everything on the last tenth of a
 // point of passed posts and leaves recall at minRecall. On the same data
-// (CV, 6,696 posts) a 0.97 floor gave 95.1% / 96.9%, this rule 96.6% / 96.9%.
+// (CV, 6,696 posts) a 0.97 floor gave 95.1% / 96.9%, this rule 96.6% / 96.9%. With
+// 7,896 posts, raising minRecall from 0.92 to 0.93 cost 0.2 points of passed
+// posts (96.9% to 96.7%) and lifted the weakest family from 92.0% to 93.4%.
 const (
-	minRecall    = 0.92
+	minRecall    = 0.93
 	minPassed    = 0.965
 	passedWeight = 2.0
 )
