@@ -209,7 +209,7 @@ func staffIn(d *doc, s span) bool {
 }
 
 // foodRating spots star ratings of food and ordinary things.
-var foodRating = re(`\b(?:sunshine|walk|mud|food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|playlist|weather|printer|logo|design|jumper|mug|photo|song|quiz)\b`)
+var foodRating = re(`\b(?:sunshine|walk|mud|food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|bestseller|chapter|playlist|weather|printer|logos?|design|jumpers?|mugs?|photos?|songs?|quiz|judges|bake|bake-off|drizzle|scones?)\b`)
 
 // reviewOf spots "a review of the evidence", "reviews of local cafés": a
 // review of something other than the practice.
