@@ -362,8 +362,14 @@ var quotedBy = re(`(?:[.!?]\s*[-–—~]\s*|”[.,]?\s*|"[.,]?\s+|['’"”] wit
 func roleAfter(d *doc, ws []word, i int) bool {
 	from := ws[i].start + len(bare(ws[i].s))
 	after := d.lower[from:min(len(d.lower), from+60)]
-	return roleAfterRe.MatchString(after) || publicWork.MatchString(after)
+	return roleAfterRe.MatchString(after) || publicWork.MatchString(after) ||
+		possessiveTitle.MatchString(d.text[from:min(len(d.text), from+40)]) && d.in(mediaCue, span{0, len(d.lower)}) && !d.in(clientWords, span{0, len(d.lower)})
 }
+
+// possessiveTitle spots a name followed by the title of its work, in a post
+// about books or films ("Sue Johnson's Hold Me Tight", "Sylvia Plath's The
+// Bell Jar").
+var possessiveTitle = regexp.MustCompile(`^['’]s (?:The |A |An )?\p{Lu}\pL+[,:]? (?:\p{Lu}|[a-z]+ \p{Lu})`)
 
 var (
 	roleAfterRe = re(`^ at [\w .&'’-]{0,30}\b(?:co|ltd|limited|inc|print|press|design|studio|shop|café|cafe|bakery|books|bank)\b|^['’]?,? (?:a made-up|an imaginary|a fictional|our fictional|a composite|not a real)|^(?:\s\pL+){0,3},? (?:a |an |the |our |who is (?:a |an |the |our )?)?(?:\w+ ){0,2}(?:dog|cat|puppy|pet|mascot|administrator|admin|manager|cleaner|bookkeeper|coordinator|assistant|psychologist|psychiatrist|psychotherapist|counsell?or|therapist|author|writer|novelist|poet|councill?or|mp|footballer|athlete|actor|singer|presenter|broadcaster|comedian|campaigner|professor|lecturer|speaker|guest speaker|founder|director|chief executive|ceo|researcher|journalist|podcaster|trainee|receptionist|volunteer|colleague|supervisor)\b`)
@@ -416,7 +422,7 @@ var notName = set("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
 	"Cornwall", "Derby", "Florida", "India", "China", "Israel", "Ireland", "Scotland", "Wales", "England", "Britain", "America",
 	"Europe", "Africa", "Asia", "Samaritans", "Google", "Facebook", "Instagram", "LinkedIn", "Twitter", "Mastodon", "Bluesky",
 	"Zoom", "Teams", "WhatsApp", "Connections", "Mind", "Shout", "Childline", "Papyrus", "Relate", "Cruse", "Mencap",
-	"Hi", "Hello", "Dear", "Thanks", "Thank", "Happy", "Merry", "Welcome", "Congratulations", "Meet", "Join", "Please",
+	"Me", "Hi", "Hello", "Dear", "Thanks", "Thank", "Happy", "Merry", "Welcome", "Congratulations", "Meet", "Join", "Please",
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Miss", "Mx", "Sir", "Dame", "Saint", "St", "Apt", "Suite", "Unit",
 	"Repost", "Reposting", "Regram", "Retweet", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Kareem", "Mubarak", "Santa", "Email", "Ring", "Call")
 
