@@ -117,9 +117,16 @@ var storyPatterns = []pattern{
 			return !manyCame.MatchString(d.lower[max(0, s.start-25):s.start]) && !d.in(teamCue, d.sentence(s.start))
 		}, section: sectionAnonymous, tell: tellStory},
 	{need: needs("finished|completed|ended|started|began|final|last"), re: re(`\b(?:finished|completed|ended|started|began|had) (?:her|his|their) (?:last |final |first )?(?:\w+ )?(?:counsell?ing|therapy|session|course|treatment)\b`), section: sectionAnonymous, tell: tellStory},
+	// A client's life event ("got to meet a client's brand-new baby"), or a
+	// session told of by when it happened ("this morning a person sat
+	// opposite me and said...").
+	{need: needs("client's|client’s|this morning|today|yesterday|this afternoon|last night"),
+		re: re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked)\b`),
+		section: sectionAnonymous, tell: tellStory},
 	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`),
 		keep: func(d *doc, s span) bool {
-			return !d.in(lostProperty, d.sentence(s.start)) && !hypothetical.MatchString(d.lower[max(0, s.start-8):s.start])
+			return !d.in(lostProperty, d.sentence(s.start)) && !hypothetical.MatchString(d.lower[max(0, s.start-8):s.start]) &&
+				!askedUs.MatchString(d.lower[s.start:min(len(d.lower), s.start+60)])
 		},
 		section: sectionAnonymous, tell: tellStory},
 	{gates: []*lexicon{personLex}, need: needs("in our"),
@@ -175,7 +182,7 @@ var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompi
 // ("after their 10am with Marcus on Tuesday", "Thursday's 4pm couples
 // appointment with Aisha"), or one session told of ("a tough session this
 // afternoon with someone who...", "my 9am today let out a belly laugh").
-var sessionWith = pattern{need: needs(" with |o'clock|o’clock|0am|1am|2am|3am|4am|5am|6am|7am|8am|9am|0pm|1pm|2pm|3pm|4pm|5pm|6pm|7pm|8pm|9pm|0 am|1 am|2 am|3 am|4 am|5 am|6 am|7 am|8 am|9 am|0 pm|1 pm|2 pm|3 pm|4 pm|5 pm|6 pm|7 pm|8 pm|9 pm"), orig: true, re: regexp.MustCompile(`\b(?:[Tt]heir|[Hh]is|[Hh]er|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day['’]s|[Yy]esterday['’]s|[Tt]oday['’]s) (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|morning|afternoon|evening|weekly|first|last) (?:couples |family |joint )?(?:appointment |session |slot )?with \p{Lu}\pL+|\b[Mm]y \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: client| couple)?(?: today| yesterday| this (?:morning|afternoon|evening))? (?:said|told|asked|cried|laughed|let|brought|finally|cancelled|arrived|shared|was|is)\b|\b[Ss]ession (?:this (?:morning|afternoon|evening)|today|yesterday|last night|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day) with (?:someone|somebody|a (?:client|couple|young|man|woman|mum|dad|teen|teenager|student|lad|girl|boy|family))\b`)}
+var sessionWith = pattern{need: needs(" with |o'clock|o’clock|0am|1am|2am|3am|4am|5am|6am|7am|8am|9am|0pm|1pm|2pm|3pm|4pm|5pm|6pm|7pm|8pm|9pm|0 am|1 am|2 am|3 am|4 am|5 am|6 am|7 am|8 am|9 am|0 pm|1 pm|2 pm|3 pm|4 pm|5 pm|6 pm|7 pm|8 pm|9 pm"), orig: true, re: regexp.MustCompile(`\b(?:[Tt]heir|[Hh]is|[Hh]er|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day['’]s|[Yy]esterday['’]s|[Tt]oday['’]s) (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|morning|afternoon|evening|weekly|first|last) (?:couples |family |joint )?(?:appointment |session |slot )?with \p{Lu}\pL+|\b[Mm]y (?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day )?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: client| couple)?(?: today| yesterday| this (?:morning|afternoon|evening))?(?:[!?,]| (?:and|said|told|asked|cried|laughed|let|brought|finally|cancelled|arrived|shared|was|is)\b)|\b[Ss]ession (?:this (?:morning|afternoon|evening)|today|yesterday|last night|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day) with (?:someone|somebody|a (?:client|couple|young|man|woman|mum|dad|teen|teenager|student|lad|girl|boy|family))\b`)}
 
 var workplace = pattern{need: needs("works at|works for|worked at|worked for|working at|working for|teaches at|taught at|studies at|studied at|employed at|employed by|employed as|works as|worked as|working as|teaches|studies"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
 
@@ -204,7 +211,7 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	for _, p := range agePatterns {
 		for _, s := range d.run(p) {
-			if !ageRange(d.lower[s.start:s.end]) && !d.in(agedThing, d.sentence(s.start)) {
+			if !ageRange(d.lower[s.start:s.end]) && !d.in(agedThing, d.sentence(s.start)) && !ageThreshold.MatchString(d.lower[max(0, s.start-10):s.start]) {
 				add(s, sectionPrivacy, tellAge)
 			}
 		}
@@ -263,6 +270,11 @@ func orgHandle(d *doc, s span, t tell) bool {
 
 var orgWords = re(`library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
 
+// askedUs spots a question about the practice's own service ("someone asked
+// on our Facebook page whether we offer evening sessions"): an FAQ, not a
+// story about a client.
+var askedUs = re(`^someone asked (?:(?:on|via|in|under) (?:our|the|this) [\w ]{1,20}?)?(?:whether|if|how|what|why) (?:we|you|the practice|connections|our)\b`)
+
 // hypothetical spots "when someone ..." and "if someone ...": advice, not a story.
 var hypothetical = re(`\b(?:when|if|whenever)\s*$`)
 
@@ -313,6 +325,10 @@ func (g *Gate) ownDetail(d *doc, s span, t tell) bool {
 
 // practiceAge spots the practice's own birthday ("happy 5th birthday to us").
 var practiceAge = re(`(?:connections|us|our|the practice|the team)$`)
+
+// ageThreshold spots an age as a threshold in a statistic or a rule ("start
+// by age 14", "under age 16"), not one person's age.
+var ageThreshold = re(`\b(?:by|before|after|under|over|from|until|till|since|between)\s+$`)
 
 // ageRange reports whether an age phrase is an audience range ("aged 5 to 11",
 // "aged 18+") rather than one person's age.

@@ -23,7 +23,7 @@ var testimonialPatterns = []pattern{
 	// A share of the practice's clients saying or rating something is a
 	// survey of testimonials ("96 per cent said they'd send a friend to us").
 	{need: needs("%|per cent|percent"),
-		re: re(`\b\d{1,3}(?:\.\d)?\s?(?:%|per ?cent)` + win("40") + `\b(?:said|say|says|told us|tell us|rated us|rate us|would (?:recommend|send|refer|come back|return|choose)|recommend(?:ed)? us|agreed|were (?:happy|satisfied|pleased))\b`),
+		re: re(`\b\d{1,3}(?:\.\d)?\s?(?:%|per ?cent)` + win("40") + `\b(?:said|say|says|told us|tell us|rated us|rate us|would (?:recommend|send|refer|come back|return|choose)|recommend(?:ed)? us|agreed|report(?:ed|s)?|were (?:happy|satisfied|pleased))\b`),
 		keep: func(d *doc, s span) bool {
 			sen := d.sentence(s.start)
 			return !d.negated(s) && aboutPractice.MatchString(d.lower[sen.start:sen.end])
@@ -51,8 +51,8 @@ var testimonialPatterns = []pattern{
 	// Asking for stories, ratings and recommendations in other words ("tell
 	// your story of recovery with us", "we'll feature you", "what did
 	// counselling change for you?", "write us a recommendation").
-	{need: needs("tell your|feature you|feature your|what did|describe your|sum up your|us a|see what|rate us"),
-		re:   re(`\btell your (?:\w+ )?(?:story|stories|journey)\b` + win("40") + `\b(?:with us|us|our|video|page|blog|anniversary|feature)\b|\b(?:we['’]ll|we will|we['’]d love to|we can) feature (?:you|your (?:story|journey|words))\b|\bwhat did (?:counsell?ing|therapy|our sessions|your sessions|we|working with us|coming here|connections) (?:change|do|mean) for you\b|\b(?:describe|sum up) your (?:experience|time|sessions?|journey) (?:with us|at connections|here|of (?:counsell?ing|therapy) (?:at|with|here))\b|\b(?:write|writing|leave|leaving|give|giving|drop|dropping) us a (?:quick |short |linkedin |google |little )?(?:recommendation|reference|rating|review|star rating|shout-?out)\b|\bsee what (?:they|people|clients|families|couples|our clients) (?:say|are saying|think|have said)\b|\b(?:clients|people|families|couples) rate us\b`),
+	{need: needs("tell your|feature you|feature your|what did|describe your|sum up your|us a|see what|rate us|done for you|wrote to us|said to us|told us"),
+		re:   re(`\btell your (?:\w+ )?(?:story|stories|journey)\b` + win("40") + `\b(?:with us|us|our|video|page|blog|anniversary|feature)\b|\b(?:we['’]ll|we will|we['’]d love to|we can) feature (?:you|your (?:story|journey|words))\b|\bwhat did (?:counsell?ing|therapy|our sessions|your sessions|we|working with us|coming here|connections) (?:change|do|mean) for you\b|\b(?:describe|sum up) your (?:experience|time|sessions?|journey) (?:with us|at connections|here|of (?:counsell?ing|therapy) (?:at|with|here))\b|\b(?:write|writing|leave|leaving|give|giving|drop|dropping) us a (?:quick |short |linkedin |google |little )?(?:recommendation|reference|rating|review|star rating|shout-?out)\b|\bsee what (?:they|people|clients|families|couples|our clients) (?:say|are saying|think|have said)\b|\b(?:clients|people|families|couples) rate us\b|\bwhat (?:therapy|counsell?ing|we|our (?:team|sessions|counsell?ors)) (?:has|have) done for you\b|\b(?:is )?what (?:one of you|a client|someone|a former client|one client) (?:wrote to us|said to us|told us)\b`),
 		keep: notNegated, tell: tellSolicit},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
@@ -196,7 +196,7 @@ var (
 )
 
 // teamRater spots the team as the one giving a rating.
-var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b`)
+var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b|\bto (?:our|the) (?:weekend |amazing |brilliant |wonderful )?(?:volunteers|team|staff|receptionists?|trustees|fundraisers|runners|bakers)\b`)
 
 // staffIn reports whether a staff name appears in the sentence s.
 func staffIn(d *doc, s span) bool {
