@@ -102,7 +102,7 @@ func TestLearnedFinding(t *testing.T) {
 	}
 	f := fs[0]
 	if f.Rule != RuleHealth || f.Section != sectionHealth || f.Severity != Block || f.Match != text[f.Start:f.End] ||
-		!strings.Contains(f.Message, "'depression'") || f.Suggestion == "" {
+		!strings.Contains(f.Message, "words such as '") || f.Suggestion == "" {
 		t.Errorf("finding %+v", f)
 	}
 	rule := Finding{Rule: RuleHealth, Severity: Block}

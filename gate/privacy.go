@@ -121,7 +121,7 @@ var storyPatterns = []pattern{
 	// session told of by when it happened ("this morning a person sat
 	// opposite me and said...").
 	{need: needs("client's|client’s|this morning|today|yesterday|this afternoon|last night"),
-		re: re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked)\b`),
+		re:      re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked)\b`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`),
 		keep: func(d *doc, s span) bool {
