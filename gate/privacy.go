@@ -122,7 +122,9 @@ var storyPatterns = []pattern{
 	// post office", "a really moving session with a veteran").
 	{need: needs("been seeing|been coming|been working with|comes in|comes to|turns up|client at|client from|client who|client sitting|session with a|session with an|session with one"),
 		re: re(`\bwho(?:['’]s| has| had)? been (?:seeing|coming to|working with) (?:us|one of us|our|[a-z]+ (?:every|for|since|weekly|on))\b|\bwho (?:comes|came|turns up|pops) (?:in|to (?:see us|our|group))\b|\bour (?:[\w-]+ ){0,3}client (?:at|from|who|sitting|in)\b|\b(?:finished|had|ran|did|wrapped up|ended|after) (?:a|an|my|our|this) (?:[\w-]+ ){0,3}session (?:with|for) (?:a|an|one)\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !hypothetical.MatchString(d.lower[max(0, s.start-8):s.start]) },
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !hypothetical.MatchString(d.lower[max(0, s.start-8):s.start])
+		},
 		section: sectionAnonymous, tell: tellStory},
 	// A client's life event ("got to meet a client's brand-new baby"), or a
 	// session told of by when it happened ("this morning a person sat
