@@ -295,7 +295,8 @@ var lostProperty = lex("lost property|umbrella|umbrellas|left a|left their|left 
 var agedThing = lex("building|buildings|house|church|tree|oak|company|practice|charity|bridge|library|pub|castle|school|hall|car|van|kettle|printer|sofa")
 
 // attributions finds the signature after a quotation ("— Rachel, Riverside",
-// "- D.K., Westfield"): a name or initials that identify the person quoted.
+// "- D.K., Westfield", or with no dash "James, 42, a firefighter"): a name or
+// initials that identify the person quoted.
 func attributions(d *doc) []span {
 	var out []span
 	for _, q := range d.quotes {
@@ -305,13 +306,16 @@ func attributions(d *doc) []span {
 		rest := d.text[q.end:]
 		if m := signature.FindStringSubmatchIndex(rest); m != nil {
 			s := spanOf(m)
+			if m[2] < 0 { // the second form: a name and an age or place, with no dash
+				s = span{m[4], m[5]}
+			}
 			out = append(out, span{q.end + s.start, q.end + s.end})
 		}
 	}
 	return out
 }
 
-var signature = regexp.MustCompile(`^\s*(?:[-–—~]|,? (?:says|said|writes|wrote))\s*((?:\p{Lu}[\pL'’-]+|\p{Lu}\.(?:\s?\p{Lu}\.)*)(?:,? (?:\d{1,3}|\p{Lu}[\pL'’-]+))*)`)
+var signature = regexp.MustCompile(`^\s*(?:[-–—~]|,? (?:says|said|writes|wrote))\s*((?:\p{Lu}[\pL'’-]+|\p{Lu}\.(?:\s?\p{Lu}\.)*)(?:,? (?:\d{1,3}|\p{Lu}[\pL'’-]+))*)|^\s+(\p{Lu}[\pL'’-]+,? (?:\d{1,3}\b|\p{Lu}[\pL'’-]+,)(?:,? (?:\d{1,3}|\p{Lu}[\pL'’-]+))*)`)
 
 // ownDetail reports whether an address or number found in the text is part
 // of one of the practice's official contacts ("12 Market Street" when the
