@@ -74,7 +74,10 @@ func crisisPhrases() string {
 		"pills lined up", "tablets lined up", "if you were gone", "if you weren't here", "if you weren't around",
 		"won't wake up", "wouldn't wake up", "keep yourself safe", "keeping yourself safe", "if you disappeared",
 		"if you vanished", "manage without you", "manage fine without you", "get too much", "gets too much",
-		"getting too much", "becomes too much", "become too much", "close to giving up", "near to giving up", "on the verge of giving up")
+		"getting too much", "becomes too much", "become too much", "close to giving up", "near to giving up", "on the verge of giving up", "ready to give up",
+		"rather not be here", "rather not be alive", "too many tablets", "staying alive till", "staying alive until", "stay alive till", "stay alive until",
+		"staying alive tonight", "really dark",
+		"got really dark", "gets really dark", "so dark")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)
@@ -91,7 +94,7 @@ var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|ca
 var noNeedToBe = re(`\b(?:don['’]t|do not|no|never) (?:need|have|need to wait|have to wait) (?:to )?(?:be |hit |reach |wait (?:until|till) you['’]re |wait (?:until|till) you )?(?:at |in |on )?(?:the )?$`)
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
-var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter|our facebook page|our instagram|our page|through facebook|through instagram|via facebook|via instagram")
+var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter|our facebook page|our instagram|our page|through facebook|through instagram|via facebook|via instagram|underneath this post|under this post|below this post|every reply")
 
 // alwaysOpen spots a channel said never to close ("our inbox never closes"):
 // a negation that offers the channel rather than withdrawing it.

@@ -12,7 +12,7 @@ import (
 // needs a consent reference; a photo of people without consent is a client
 // privacy problem. Findings about an image carry spans into its alt text.
 
-var peopleInImage = lex("people|person|persons|man|men|woman|women|boy|boys|girl|girls|child|children|kid|kids|teen|teens|teenager|teenagers|family|families|couple|couples|group|members|client|clients|patient|patients|attendees|participants|friends|crowd|face|faces|portrait|selfie|mum|dad|mother|father|baby|babies|volunteers|us|everyone|guests|colleagues|our team|the team|team members|staff members|members of staff|students|residents")
+var peopleInImage = lex("adult|adults|lady|ladies|gentleman|gentlemen|someone|somebody|people|person|persons|man|men|woman|women|boy|boys|girl|girls|child|children|kid|kids|teen|teens|teenager|teenagers|family|families|couple|couples|group|members|client|clients|patient|patients|attendees|participants|friends|crowd|face|faces|portrait|selfie|mum|dad|mother|father|baby|babies|volunteers|us|everyone|guests|colleagues|our team|the team|team members|staff members|members of staff|students|residents")
 
 // namedInAlt returns the span of a staff name or a known given name in alt
 // text: a photo of a named person shows people.

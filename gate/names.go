@@ -136,7 +136,7 @@ func (g *Gate) names(d *doc) []span {
 	exempt := map[string]bool{}
 	for i := 0; i < len(ws); i++ {
 		w := bare(ws[i].s)
-		if initial(w) && i > 0 && (titles[strings.ToLower(strings.TrimSuffix(ws[i-1].s, "."))] || g.nameCue(d, ws, i)) {
+		if initial(w) && i > 0 && (titles[strings.ToLower(strings.TrimSuffix(ws[i-1].s, "."))] || g.nameCue(d, ws, i) || thankYouBefore.MatchString(d.lower[max(0, ws[i].start-12):ws[i].start])) {
 			out = append(out, span{ws[i].start, ws[i].end})
 			continue
 		}
@@ -160,7 +160,8 @@ func (g *Gate) names(d *doc) []span {
 			}
 			end++
 		}
-		if organisation(d, ws, i, end) || d.has(petNeed) && petBefore.MatchString(d.lower[max(0, ws[i].start-40):ws[i].start]) {
+		if organisation(d, ws, i, end) || d.has(petNeed) && petBefore.MatchString(d.lower[max(0, ws[i].start-40):ws[i].start]) ||
+			petNamed.MatchString(d.lower[max(0, ws[i].start-40):ws[i].start]) {
 			i = end
 			continue
 		}
@@ -331,8 +332,12 @@ func (g *Gate) nameCue(d *doc, ws []word, i int) bool {
 	return false
 }
 
+// thankYouBefore spots an initial thanked by name ("Thank you J. for saying
+// we could post this").
+var thankYouBefore = re(`\bthank you,?\s*$`)
+
 // petNamed spots the name of a pet or a thing ("two cats called Tea and").
-var petNamed = re(`\b(?:one|ones|it|characters?|cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:is |was |are )?(?:called|named)\s*(?:\pL+\s+and\s+)?$`)
+var petNamed = re(`\b(?:one|ones|it|characters?|cats?|dogs?|pupp(?:y|ies)|kittens?|pets?|plants?|hamsters?|rabbits?|fish|tortoises?|horses?|cars?|boats?|teams?|bands?|book|film|podcast|rooms?|app|robot|mascot)\s+(?:is |was |are )?(?:called|named)\s*(?:\pL+\s+and\s+)?$|\b(?:named|christened) it\s*$`)
 
 // petBefore spots a name given just after a pet or mascot is mentioned
 // ("Office goldfish update: Gerald is thriving").

@@ -23,7 +23,7 @@ var testimonialPatterns = []pattern{
 	// A share of the practice's clients saying or rating something is a
 	// survey of testimonials ("96 per cent said they'd send a friend to us").
 	{need: needs("%|per cent|percent"),
-		re: re(`\b\d{1,3}(?:\.\d)?\s?(?:%|per ?cent)` + win("40") + `\b(?:said|say|says|told us|tell us|rated us|rate us|would (?:recommend|send|refer|come back|return|choose)|recommend(?:ed)? us|agreed|report(?:ed|s)?|were (?:happy|satisfied|pleased))\b`),
+		re: re(`\b(?:\d{1,3}(?:\.\d)?\s?(?:%|per ?cent)|(?:(?:ninety|eighty|seventy|sixty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|eighty|seventy|sixty|a hundred|one hundred) per ?cent)` + win("40") + `\b(?:said|say|says|told us|tell us|rated us|rate us|would (?:recommend|send|refer|come back|return|choose)|recommend(?:ed)? us|agreed|report(?:ed|s)?|were (?:happy|satisfied|pleased))\b`),
 		keep: func(d *doc, s span) bool {
 			sen := d.sentence(s.start)
 			return !d.negated(s) && aboutPractice.MatchString(d.lower[sen.start:sen.end])
@@ -51,9 +51,16 @@ var testimonialPatterns = []pattern{
 	// Asking for stories, ratings and recommendations in other words ("tell
 	// your story of recovery with us", "we'll feature you", "what did
 	// counselling change for you?", "write us a recommendation").
-	{need: needs("tell your|feature you|feature your|what did|describe your|sum up your|us a|see what|rate us|done for you|wrote to us|said to us|told us"),
-		re:   re(`\btell your (?:\w+ )?(?:story|stories|journey)\b` + win("40") + `\b(?:with us|us|our|video|page|blog|anniversary|feature)\b|\b(?:we['’]ll|we will|we['’]d love to|we can) feature (?:you|your (?:story|journey|words))\b|\bwhat did (?:counsell?ing|therapy|our sessions|your sessions|we|working with us|coming here|connections) (?:change|do|mean) for you\b|\b(?:describe|sum up) your (?:experience|time|sessions?|journey) (?:with us|at connections|here|of (?:counsell?ing|therapy) (?:at|with|here))\b|\b(?:write|writing|leave|leaving|give|giving|drop|dropping) us a (?:quick |short |linkedin |google |little )?(?:recommendation|reference|rating|review|star rating|shout-?out)\b|\bsee what (?:they|people|clients|families|couples|our clients) (?:say|are saying|think|have said)\b|\b(?:clients|people|families|couples) rate us\b|\bwhat (?:therapy|counsell?ing|we|our (?:team|sessions|counsell?ors)) (?:has|have) done for you\b|\b(?:is )?what (?:one of you|a client|someone|a former client|one client) (?:wrote to us|said to us|told us)\b`),
+	{need: needs("tell your|feature|what did|describe your|sum up your|us a|see what|rate us|done for you|wrote to us|said to us|told us|tag us"),
+		re:   re(`\btell your (?:\w+ )?(?:story|stories|journey)\b` + win("40") + `\b(?:with us|us|our|video|page|blog|anniversary|feature)\b|\b(?:we['’]ll|we will|we['’]d love to|we can|we might|we may) feature (?:you|it|them|yours|your (?:story|journey|words|answer|comment))\b|\btag us (?:when|if|in) (?:you post|your post|a post)\b|\bwhat did (?:counsell?ing|therapy|our sessions|your sessions|we|working with us|coming here|connections) (?:change|do|mean) for you\b|\b(?:describe|sum up) your (?:experience|time|sessions?|journey) (?:with us|at connections|here|of (?:counsell?ing|therapy) (?:at|with|here))\b|\b(?:write|writing|leave|leaving|give|giving|drop|dropping) us a (?:quick |short |linkedin |google |little )?(?:recommendation|reference|rating|review|star rating|shout-?out)\b|\bsee what (?:they|people|clients|families|couples|our clients) (?:say|are saying|think|have said)\b|\b(?:clients|people|families|couples) rate us\b|\bwhat (?:therapy|counsell?ing|we|our (?:team|sessions|counsell?ors)) (?:has|have) done for you\b|\b(?:is )?what (?:one of you|a client|someone|a former client|one client) (?:wrote to us|said to us|told us)\b`),
 		keep: notNegated, tell: tellSolicit},
+	// A message from a client told of at some length ("the sweetest message
+	// landed on Priya's phone this morning from a client"), a quotation
+	// attributed to one ("'My daughter smiles again.' A mum from our group
+	// said this to Aisha"), or quoted superlative praise.
+	{need: needs("from a|from one|from our|said|told|wrote|sent|best"),
+		re:   re(`\b(?:message|note|card|postcard|letter|email|text|voicemail|gift|flowers)\b[^.!?\n]{0,60}?\bfrom (?:a|one of our|our) (?:former |past |recent )?client\b|["”’']\s*(?:[-–—~]\s*)?(?:an?|one|our) (?:[\w-]+ ){0,2}(?:mum|mom|dad|parent|client|couple|man|woman|teen|teenager|student|member|attendee)\b[^.!?\n]{0,50}\b(?:said|told|wrote|sent)\b|["“'‘](?:the )?best (?:therapist|counsell?or|practice|team|decision|thing|place)\b`),
+		keep: notNegated, tell: tellShare},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
 		re:   re(`\brecommended (?:[\w-]+ ){0,3}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
@@ -209,7 +216,7 @@ func staffIn(d *doc, s span) bool {
 }
 
 // foodRating spots star ratings of food and ordinary things.
-var foodRating = re(`\b(?:sunshine|walk|mud|food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|film|book|bestseller|chapter|playlist|weather|printer|logos?|design|jumpers?|mugs?|photos?|songs?|quiz|judges|bake|bake-off|drizzle|scones?)\b`)
+var foodRating = re(`\b(?:sunshine|walk|mud|food|hygiene|coffee|tea|cake|buns?|bakery|bakeries|shop|pub|bar|pick|picks|hot chocolate|taste test|biscuits?|machine|pizza|lunch|café|cafe|cafés|cafes|restaurants?|chairs?|sofa|furniture|decor|film|book|bestseller|chapter|playlist|weather|printer|logos?|design|jumpers?|mugs?|photos?|songs?|quiz|judges|bake|bake-off|drizzle|scones?)\b`)
 
 // reviewOf spots "a review of the evidence", "reviews of local cafés": a
 // review of something other than the practice.
