@@ -261,8 +261,9 @@ func clientQuotes(d *doc) []Finding {
 // good enough'"), which are not testimonials.
 var thoughtQuote = re(`\b(?:saying|naming|out loud|name the feeling|think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
 
-// attributed spots a quotation credited to a client or to feedback.
-var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]`)
+// attributed spots a quotation credited to a client or to feedback, or
+// received as one ("three words that had the whole office grinning").
+var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged)\b`)
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
 var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|grateful|couldn['’]?t have|you (?:were|are) the first|made me feel|most (?:genuinely )?human)\b`)
@@ -283,7 +284,8 @@ func clientQuote(d *doc, q span) bool {
 	if d.staff && staffNear(d, sen, q) {
 		return false // a member of staff speaking
 	}
-	return self && (praised || credited) || praised && credited || praiseQuote.MatchString(text)
+	tip := thoughtQuote.MatchString(d.lower[sen.start:q.start]) // "try saying 'I'm doing my best'"
+	return self && (praised || credited) || praised && credited || praiseQuote.MatchString(text) && !tip
 }
 
 // staffNear reports whether a staff name appears outside the quotation q in
@@ -315,7 +317,7 @@ var publicBefore = regexp.MustCompile(`\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){
 // or a town.
 var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,]|,\s*(?:the |a )?\p{Lu}\pL* \pL+ \pL)`)
 
-var quotePraise = lex("feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
+var quotePraise = lex("gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 
 func wordsIn(s string) []string {
 	return strings.Fields(s)
