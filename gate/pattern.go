@@ -22,13 +22,13 @@ type pattern struct {
 
 // Every pattern is split into its alternatives before any post is checked.
 func init() {
-	for _, ps := range [][]pattern{testimonialPatterns, identifierPatterns, agePatterns, storyPatterns,
+	for _, ps := range [][]pattern{testimonialPatterns, identifierPatterns, agePatterns, storyPatterns, sessionPatterns,
 		healthPatterns, outcomePatterns, clinicalPatterns, conductPatterns} {
 		for i := range ps {
 			ps[i].split()
 		}
 	}
-	for _, p := range []*pattern{&aboutThem, &staffSlot, &sessionWith, &workplace} {
+	for _, p := range []*pattern{&aboutThem, &staffSlot, &workplace} {
 		p.split()
 	}
 }

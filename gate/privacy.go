@@ -187,11 +187,15 @@ var genericSession = re(`^\w*\s*(?:,\s*)?(?:you|we|clients|people|couples|many|m
 // staffSlot is a counsellor's client named by time or kind ("Priya's 3 o'clock").
 var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|(?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?o['’]clock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)? (?:today|yesterday|this (?:morning|afternoon|evening)|asked|said|told|brought|cried|cancelled|client|couple)|(?:new |latest |first |last |next |youngest |oldest )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon )?(?:client|couple|family|patient))\b`)}
 
-// sessionWith is a client named by their appointment with a counsellor
+// sessionPatterns name a client by their appointment with a counsellor
 // ("after their 10am with Marcus on Tuesday", "Thursday's 4pm couples
 // appointment with Aisha"), or one session told of ("a tough session this
 // afternoon with someone who...", "my 9am today let out a belly laugh").
-var sessionWith = pattern{need: needs(" with |o'clock|o’clock|0am|1am|2am|3am|4am|5am|6am|7am|8am|9am|0pm|1pm|2pm|3pm|4pm|5pm|6pm|7pm|8pm|9pm|0 am|1 am|2 am|3 am|4 am|5 am|6 am|7 am|8 am|9 am|0 pm|1 pm|2 pm|3 pm|4 pm|5 pm|6 pm|7 pm|8 pm|9 pm"), orig: true, re: regexp.MustCompile(`\b(?:[Tt]heir|[Hh]is|[Hh]er|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day['’]s|[Yy]esterday['’]s|[Tt]oday['’]s) (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|morning|afternoon|evening|weekly|first|last) (?:couples |family |joint )?(?:appointment |session |slot )?with \p{Lu}\pL+|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm) (?:couple|client|family|lad|girl|boy|teen|regular)\b|\b[Mm]y (?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day )?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: client| couple)?(?: today| yesterday| this (?:morning|afternoon|evening))?(?:[!?,]| (?:and|said|told|asked|cried|laughed|let|brought|finally|cancelled|arrived|shared|was|is|just)\b)|\b[Ss]ession (?:this (?:morning|afternoon|evening)|today|yesterday|last night|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day) with (?:someone|somebody|a (?:client|couple|young|man|woman|mum|dad|teen|teenager|student|lad|girl|boy|family))\b`)}
+var sessionPatterns = []pattern{
+	{need: needs(" with "), also: needs("their |his |her |day's|day’s"), orig: true, re: regexp.MustCompile(`\b(?:[Tt]heir|[Hh]is|[Hh]er|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day['’]s|[Yy]esterday['’]s|[Tt]oday['’]s) (?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day|morning|afternoon|evening|weekly|first|last) (?:couples |family |joint )?(?:appointment |session |slot )?with \p{Lu}\pL+`)},
+	{need: needs("o'clock|o’clock|0am|1am|2am|3am|4am|5am|6am|7am|8am|9am|0pm|1pm|2pm|3pm|4pm|5pm|6pm|7pm|8pm|9pm|0 am|1 am|2 am|3 am|4 am|5 am|6 am|7 am|8 am|9 am|0 pm|1 pm|2 pm|3 pm|4 pm|5 pm|6 pm|7 pm|8 pm|9 pm"), orig: true, re: regexp.MustCompile(`\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm) (?:couple|client|family|lad|girl|boy|teen|regular)\b|\b[Mm]y (?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day )?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: client| couple)?(?: today| yesterday| this (?:morning|afternoon|evening))?(?:[!?,]| (?:and|said|told|asked|cried|laughed|let|brought|finally|cancelled|arrived|shared|was|is|just)\b)`)},
+	{need: needs("ession"), orig: true, re: regexp.MustCompile(`\b[Ss]ession (?:this (?:morning|afternoon|evening)|today|yesterday|last night|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day) with (?:someone|somebody|a (?:client|couple|young|man|woman|mum|dad|teen|teenager|student|lad|girl|boy|family))\b`)},
+}
 
 var workplace = pattern{need: needs("works at|works for|worked at|worked for|working at|working for|teaches at|taught at|studies at|studied at|employed at|employed by|employed as|works as|worked as|working as|teaches|studies"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
 
@@ -231,8 +235,10 @@ func (g *Gate) privacy(d *doc) []Finding {
 	for _, s := range d.run(staffSlot) {
 		add(s, sectionAnonymous, tellStory)
 	}
-	for _, s := range d.run(sessionWith) {
-		add(s, sectionAnonymous, tellStory)
+	for _, p := range sessionPatterns {
+		for _, s := range d.run(p) {
+			add(s, sectionAnonymous, tellStory)
+		}
 	}
 	for _, s := range d.run(workplace) {
 		if !d.staff && !d.public {
