@@ -28,7 +28,7 @@ var tellClaim = tell{"This states a health effect, cause or treatment as fact; t
 
 var healthPatterns = []pattern{
 	{need: needs("proven|shown|tested"),
-		re: re(`\b(?:clinically|scientifically|medically) (?:proven|tested|shown)\b|\bproven to\b`), tell: tellResearch},
+		re: re(`\b(?:clinically|scientifically|medically) (?:proven|tested|shown)\b|\bproven to\b`), keep: notNegated, tell: tellResearch},
 	{need: needs("stud|research|science|evidence|trial|data|expert|scientist|doctor|psychologist|gps|nhs|nice|who|world health|cdc|apa|government"),
 		also: needs("show|suggest|prove|found|find|confirm|tell|say|agree|recommend|advise|describe|state|estimate|report|warn"),
 		re:   re(`\b(?:studies|research|science|evidence|trials?|data|experts?|scientists|doctors|researchers|psychologists|gps|the (?:nhs|nice|who|cdc|apa|government)|nhs|nice|world health organi[sz]ation)(?: \w+){0,4} (?:shows?|suggests?|proves?|has shown|have shown|found|finds|confirms?|tells us|says?|agree|recommends?|advises?|describes?|states?|estimates?|reports?|warns?)\b`), tell: tellResearch},

@@ -120,8 +120,8 @@ var storyPatterns = []pattern{
 	// A client pointed at by their visits or their role ("the bus driver
 	// who comes in every Thursday evening", "our long-standing client at the
 	// post office", "a really moving session with a veteran").
-	{need: needs("been seeing|been coming|been working with|comes in|comes to|turns up|client at|client from|client who|client sitting|session with a|session with an|session with one"),
-		re: re(`\bwho(?:['’]s| has| had)? been (?:seeing|coming to|working with) (?:us|one of us|our|[a-z]+ (?:every|for|since|weekly|on))\b|\bwho (?:comes|came|turns up|pops) (?:in|to (?:see us|our|group))\b|\bour (?:[\w-]+ ){0,3}client (?:at|from|who|sitting|in)\b|\b(?:finished|had|ran|did|wrapped up|ended|after) (?:a|an|my|our|this) (?:[\w-]+ ){0,3}session (?:with|for) (?:a|an|one)\b`),
+	{need: needs("been seeing|been coming|been working with|been supporting|comes in|comes to|turns up|spends|spent|client at|client from|client who|client sitting|session with a|session with an|session with one"),
+		re: re(`\bwho(?:['’]s| has| had)? been (?:seeing|coming to|working with) (?:us|one of us|our|[a-z]+ (?:every|for|since|weekly|on))\b|\b(?:we['’]ve|we have|i['’]ve|i have) been (?:seeing|working with|supporting) (?:since|for|every)\b|\bwho (?:spends|spent) (?:his|her|their) [\w ]{1,20}in our (?:counsell?ing |therapy )?rooms?\b|\bwho (?:comes|came|turns up|pops) (?:in|to (?:see us|our|group))\b|\bour (?:[\w-]+ ){0,3}client (?:at|from|who|sitting|in)\b|\b(?:finished|had|ran|did|wrapped up|ended|after) (?:a|an|my|our|this) (?:[\w-]+ ){0,3}session (?:with|for) (?:a|an|one)\b`),
 		keep: func(d *doc, s span) bool {
 			return !d.negated(s) && !hypothetical.MatchString(d.lower[max(0, s.start-8):s.start])
 		},
@@ -164,7 +164,7 @@ var aboutThem = pattern{need: needs("her |his "), re: re(`\b(?:her|his)\s+(?:son
 
 // pastNarrative is a he/she sentence telling what someone did.
 // pastNarrativeLex is what follows "he" or "she" in a story about someone.
-var pastNarrativeLex = lex("told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved|drove|ran|celebrated|texted|phoned|rang|posted|reported|stopped|relapsed|tried|won|lost|cancelled|missed|hugged|has been back|kept|couldn't|didn't|wasn't|never")
+var pastNarrativeLex = lex("first came|first walked|first rang|first arrived|first sat|told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved|drove|ran|celebrated|texted|phoned|rang|posted|reported|stopped|relapsed|tried|won|lost|cancelled|missed|hugged|has been back|kept|couldn't|didn't|wasn't|never")
 
 // pastNarrative finds "he" or "she" followed by a verb of a story ("she
 // told us", "he came in"), reading words rather than running a regexp.
