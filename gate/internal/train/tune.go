@@ -30,8 +30,12 @@ import (
 // (CV, 6,696 posts) a 0.97 floor gave 95.1% / 96.9%, this rule 96.6% / 96.9%. With
 // 7,896 posts, raising minRecall from 0.92 to 0.93 cost 0.2 points of passed
 // posts (96.9% to 96.7%) and lifted the weakest family from 92.0% to 93.4%.
+// On fresh sets the weakest family (mostly testimonial) kept landing a few
+// points under its cross-validated recall, below 90%, while passed posts
+// stayed above 95%; with 9,096 posts, 0.95 costs 0.6 points of passed posts
+// (97.5% to 96.9%) and lifts every family to 95% or more.
 const (
-	minRecall    = 0.93
+	minRecall    = 0.95
 	minPassed    = 0.965
 	passedWeight = 2.0
 )
