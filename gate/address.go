@@ -26,7 +26,7 @@ var streetType = set("street", "st", "road", "rd", "avenue", "ave", "av", "lane"
 // notAddressWord stops the scan: a number followed by one of these is a
 // quantity or a date, not a house number.
 var notAddressWord = set("and", "or", "to", "of", "the", "in", "at", "on", "for", "with", "from", "by", "a", "an", "per",
-	"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "mins",
+	"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "mins", "min", "hrs", "hr", "secs", "sec", "metres", "meters", "yards", "mile",
 	"seconds", "times", "sessions", "session", "people", "clients", "percent", "pm", "am", "steps", "tips", "ways", "things",
 	"signs", "reasons", "stars", "reviews", "pounds", "dollars", "miles", "km", "questions", "spaces", "places", "january",
 	"february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",

@@ -77,7 +77,7 @@ func crisisPhrases() string {
 		"getting too much", "becomes too much", "become too much", "close to giving up", "near to giving up", "on the verge of giving up", "ready to give up",
 		"rather not be here", "rather not be alive", "too many tablets", "staying alive till", "staying alive until", "stay alive till", "stay alive until",
 		"staying alive tonight", "really dark",
-		"got really dark", "gets really dark", "so dark")
+		"got really dark", "gets really dark", "so dark", "the point of anything", "point of it all")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)
@@ -88,6 +88,10 @@ func crisisPhrases() string {
 
 // notCrisis lists everyday uses of "crisis".
 var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b|\b(?:session|sessions|review|appointments|counselling|therapy)\b[^.!?]*\bwhether to carry on\b`)
+
+// mythLine spots a myth being corrected ("Myth: you have to hit rock bottom
+// before you deserve counselling"): the phrase is what the post denies.
+var mythLine = re(`^\W*(?:myth|common myth|the myth)\b`)
 
 // noNeedToBe spots "you don't need to be at rock bottom to ...": the
 // phrase names a threshold the post says nobody has to reach.
@@ -106,7 +110,14 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 	var topics []span
 	var found []span
 	for _, l := range []*lexicon{crisisWords, crisisTopic} {
-		if loc := d.match(l); loc != nil && (l == crisisWords || !noNeedToBe.MatchString(d.lower[max(0, loc[0]-40):loc[0]])) {
+		loc := d.match(l)
+		if loc == nil {
+			continue
+		}
+		// A euphemism in a myth the post corrects, or a threshold it says
+		// nobody has to reach, is not the topic; "suicide" always is.
+		before := d.lower[max(0, loc[0]-40):loc[0]]
+		if l == crisisWords || !noNeedToBe.MatchString(before) && !mythLine.MatchString(d.lower[d.sentence(loc[0]).start:loc[0]]) {
 			found = append(found, span{loc[0], loc[1]})
 		}
 	}
@@ -131,9 +142,11 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		// messaging us", "comments aren't monitored" withdraw the channel;
 		// "if you can't see a way out, talk to us in the comments" and "our
 		// inbox never closes" offer it.
-		near := span{max(sen.start, s.start-40), cl.start}
+		// A channel phrase can run past its clause ("over social!media").
+		near := span{min(max(sen.start, s.start-40), cl.start), cl.start}
+		after := span{s.end, max(s.end, cl.end)}
 		if d.in(negation, span{cl.start, s.start}) || d.negated(s) && !topicIn(topics, near) ||
-			d.in(negation, span{s.end, cl.end}) && !alwaysOpen.MatchString(d.lower[s.end:cl.end]) {
+			d.in(negation, after) && !alwaysOpen.MatchString(d.lower[after.start:after.end]) {
 			continue
 		}
 		// The offer may answer a question about a crisis in the sentence
