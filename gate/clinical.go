@@ -112,8 +112,10 @@ var clinicalPatterns = []pattern{
 	{digits: true, need: needs("mg|mcg|ml"),
 		re: re(`\b\d+ ?(?:mg|mcg|ml)\b`), section: sectionAdvice, tell: tellDose},
 	{need: needs("reads like|classic|textbook|you've got|you’ve got|sounds like|you probably|you might|you may|you likely|you could|you definitely|you have|you are|probably|likely|signs|tell you|let you know|diagnos|tick|recognise|recognize|relate to|quiz|narcissist|sociopath|psychopath|bipolar|borderline|toxic|that's|that’s|this is|it's|it’s|these are|could be|might be"),
-		re:   re(`\b(?:(?:sounds?|reads) (?:a lot |very much |just |exactly )?like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|adhd|ocd|ptsd|bpd|gad|pmdd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder|` + namedDisorder + `)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these|those)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning |teenage |postnatal |postpartum |childhood |adult |severe |seasonal )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|` + namedDisorder + `|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\byou['’]ve (?:most likely |probably |almost certainly |definitely )got (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|an? \w+ disorder)\b|\b(?:almost always |usually |always |clearly )(?:indicates?|means?|points? to|signals?) (?:an? )?(?:underlying )?(?:\w+ ){0,2}(?:disorder|adhd|autism|depression|psychosis|ptsd|ocd|bipolar)\b|\b(?:probably|most likely|almost certainly|definitely) (?:[\w-]+ ){0,2}(?:psychosis|adhd|autism|clinical depression|an anxiety disorder|ptsd|ocd|bipolar)\b|\bthat['’]s (?:a|an) (?:panic attack|anxiety attack|sign of (?:\w+ ){0,2}(?:disorder|adhd|autism|depression|anxiety|trauma))\b|\b(?:not naughty|not lazy|not rude)\W+(?:it['’]s )?(?:adhd|autism|anxiety|trauma)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser)\b`),
-		keep: func(d *doc, s span) bool { return !cantTell.MatchString(d.lower[max(0, s.start-50):s.start]) }, section: sectionTherapy,
+		re: re(`\b(?:(?:sounds?|reads) (?:a lot |very much |just |exactly )?like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|adhd|ocd|ptsd|bpd|gad|pmdd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder|` + namedDisorder + `)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these|those)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning |teenage |postnatal |postpartum |childhood |adult |severe |seasonal )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|` + namedDisorder + `|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\byou['’]ve (?:most likely |probably |almost certainly |definitely )got (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|an? \w+ disorder)\b|\b(?:almost always |usually |always |clearly )(?:indicates?|means?|points? to|signals?) (?:an? )?(?:underlying )?(?:\w+ ){0,2}(?:disorder|adhd|autism|depression|psychosis|ptsd|ocd|bipolar)\b|\b(?:probably|most likely|almost certainly|definitely) (?:[\w-]+ ){0,2}(?:psychosis|adhd|autism|clinical depression|an anxiety disorder|ptsd|ocd|bipolar)\b|\bthat['’]s (?:a|an) (?:panic attack|anxiety attack|sign of (?:\w+ ){0,2}(?:disorder|adhd|autism|depression|anxiety|trauma))\b|\b(?:not naughty|not lazy|not rude)\W+(?:it['’]s )?(?:adhd|autism|anxiety|trauma)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser)\b`),
+		keep: func(d *doc, s span) bool {
+			return !cantTell.MatchString(d.lower[max(0, s.start-50):s.start]) && !askedWhether.MatchString(d.lower[s.start:s.end])
+		}, section: sectionTherapy,
 		tell: tell{"This offers a diagnosis over social media, which is clinical engagement the policy forbids.",
 			"Remove the diagnosis; suggest speaking to a GP or booking an assessment through the official channels."}},
 	{gates: []*lexicon{medLex},
@@ -156,8 +158,8 @@ func invitation(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	text := d.lower[sen.start:sen.end]
 	cl := d.clause(s.start)
-	if d.negated(s) || d.in(negation, span{cl.start, s.start}) || d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))}) ||
-		d.in(neverShare, sen) || weReply.MatchString(d.lower[max(0, s.start-12):s.start]) {
+	if d.negated(s) || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) || d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))}) ||
+		d.in(neverShare, sen) || weReply.MatchString(d.lower[max(0, s.start-32):s.start]) {
 		return false
 	}
 	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
@@ -197,7 +199,7 @@ var neverShare = lex("training only|event stuff only|events only|careers only|on
 
 // weReply spots the practice describing its own replies ("we reply to
 // emails within a day"), which invites nothing.
-var weReply = re(`\b(?:we|we['’]ll|we will|we aim to|we try to|we can['’]t|we do not|we don['’]t|we hide|we remove|we delete|we moderate|we read)\s*$`)
+var weReply = re(`\b(?:we|we['’]ll|we will|we aim to|we try to|we can['’]t|we do not|we don['’]t|we hide|we remove|we delete|we moderate|we read)\s*$|\b(?:taken down|removed|deleted|hidden|hid)(?: a| the| one| your| some| that)?(?: comments?| posts?| replies| reply)?(?: (?:on|under|from))?\s*$`)
 
 // ordinary spots invitations to talk about everyday things.
 var ordinary = lex("wi-fi|wifi|podcasts|podcast|picks|blog|topics|fav|faves|snack|snacks|fellow|cpd|colleagues|team whatsapp|team chat|your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")
@@ -218,6 +220,13 @@ func untilConjunction(d *doc, i, end int) int {
 
 var conjunction = re(`\b(?:so|because|since|if|but)\b`)
 
+// askedWhether spots "you have asked whether we diagnose ADHD": a question
+// about the service, not a diagnosis.
+var askedWhether = re(`^you (?:have|['’]ve) (?:asked|been asking|told us|said|wondered)`)
+
 // cantTell spots a diagnosis the post says cannot be made here ("we can't
 // tell whether your ex is a narcissist from a screenshot").
 var cantTell = re(`\b(?:can['’]t|cannot|can not|nobody can|no one can|won['’]t|will not|don['’]t|do not) (?:tell|say|diagnose|know)\b[^.!?]*$`)
+
+// nobody withdraws a channel ("Nobody reads our inbox overnight").
+var nobody = lex("nobody|no one|no-one")

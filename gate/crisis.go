@@ -77,7 +77,7 @@ func crisisPhrases() string {
 		"getting too much", "becomes too much", "become too much", "close to giving up", "near to giving up", "on the verge of giving up", "ready to give up",
 		"rather not be here", "rather not be alive", "too many tablets", "staying alive till", "staying alive until", "stay alive till", "stay alive until",
 		"staying alive tonight", "really dark",
-		"got really dark", "gets really dark", "so dark", "the point of anything", "point of it all")
+		"got really dark", "gets really dark", "so dark", "the point of anything", "point of it all", "from a bridge", "off a bridge")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)
@@ -99,6 +99,11 @@ var noNeedToBe = re(`\b(?:don['’]t|do not|no|never) (?:need|have|need to wait|
 
 // socialCrisis spots social media offered as a place to get help in a crisis.
 var socialCrisis = lex("page messages|reply to this story|reply to this post|on this page|with me on this page|check on you|check on u|one of us will|inbox never closes|our inbox|message our page|in the chat|dm|dms|direct message|message us|message this page|message the page|message here|send us a dm|send us a message|drop us a dm|drop us a message|leave us a message|leave us a voicemail|leave us a voice mail|a message away|voicemail|inbox|comment|comments|reply|replies|tag us|reach out here|reach out to us here|post here|talk to us here|whatsapp|tweet us|chat privately|this page is here|this page is open|on insta|on instagram|on facebook|on twitter|our facebook page|our instagram|our page|through facebook|through instagram|via facebook|via instagram|underneath this post|under this post|below this post|every reply")
+
+// seenThere spots a comment someone sees rather than one the post invites
+// ("if you ever see a comment under our posts where someone seems to be in
+// danger, call 999").
+var seenThere = re(`\b(?:see|spot|notice|read|find)s? (?:a|any|the)\s*$`)
 
 // alwaysOpen spots a channel said never to close ("our inbox never closes"):
 // a negation that offers the channel rather than withdrawing it.
@@ -145,7 +150,7 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		// A channel phrase can run past its clause ("over social!media").
 		near := span{min(max(sen.start, s.start-40), cl.start), cl.start}
 		after := span{s.end, max(s.end, cl.end)}
-		if d.in(negation, span{cl.start, s.start}) || d.negated(s) && !topicIn(topics, near) ||
+		if d.in(negation, span{cl.start, s.start}) || d.negated(s) && !topicIn(topics, near) || seenThere.MatchString(d.lower[max(0, s.start-12):s.start]) ||
 			d.in(negation, after) && !alwaysOpen.MatchString(d.lower[after.start:after.end]) {
 			continue
 		}

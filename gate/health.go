@@ -141,7 +141,7 @@ func effectClaims(d *doc) []Finding {
 				continue
 			}
 			s := span{t.start, loc[1]}
-			if !hedged(d, s) && !imperative(d, s) {
+			if !hedged(d, s) && !imperative(d, s) && !d.in(negation, span{max(sen.start, s.start-8), s.start}) {
 				out = append(out, find(RuleHealth, sectionHealth, Block, d, s, tellClaim))
 				break
 			}

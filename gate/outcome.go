@@ -1,6 +1,9 @@
 package gate
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Guaranteed outcomes: marketing must not promise results, cures,
 // permanence or certainty, and must avoid superlatives about the practice.
@@ -20,11 +23,14 @@ var outcomePatterns = []pattern{
 	{need: needs("guarantee"),
 		re: re(`\bguarantee(?:s|d|ing)?\b`),
 		keep: func(d *doc, s span) bool {
-			return !d.negated(s) && !everydayNear(d, s) && !d.in(everyday, span{s.end, min(len(d.lower), s.end+12)})
+			return !d.negated(s) && !everydayNear(d, s) && !d.in(everyday, span{s.end, min(len(d.lower), s.end+12)}) &&
+				!cannotPromise.MatchString(d.lower[d.sentence(s.start).start:s.end])
 		}, tell: tellPromise},
 	{need: needs("promise"),
-		re:   re(`\bpromis(?:e|es|ed|ing)\b` + win("60") + `\b(?:you|your|results?|` + outcomeWord + `)\b|\b(?:our|my|that['’]s (?:our|my)|this is (?:our|my)) promise\b`),
-		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellPromise},
+		re: re(`\bpromis(?:e|es|ed|ing)\b` + win("60") + `\b(?:you|your|results?|` + outcomeWord + `)\b|\b(?:our|my|that['’]s (?:our|my)|this is (?:our|my)) promise\b`),
+		keep: func(d *doc, s span) bool {
+			return !d.negated(s) && !everydayNear(d, s) && !cannotPromise.MatchString(d.lower[d.sentence(s.start).start:s.end])
+		}, tell: tellPromise},
 	{need: needs("or your|money|no result|refund|or the next|or next|or extra|or the extra"),
 		re:   re(`\bor your (?:money|fee|payment|next session|next month)\b|\bmoney[- ]back\b|\bno results?,? no (?:fee|charge|pay)\b|\b(?:full |a )?refund\b|\bor (?:the )?(?:next|extra) (?:session|month|one)(?:['’]s| is)? (?:free|on us)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !answeredNo(d, s) }, tell: tellPromise},
@@ -73,6 +79,7 @@ var outcomePatterns = []pattern{
 	promise("sessions to|session to|lasting", `\b(?:need|needs|takes?) (?:just |only )?(?:\d+|one|two|three|four|five|six|a few) sessions? to\b|\blasting (?:difference|change|results?|relief|recovery)\b`),
 	promise("works|no other", `\bworks\W+(?:full stop|period|end of story)\b|\bno other (?:practice|counsell?or|therapist|service|clinic|team)s?\b`+win("50")+`\b(?:like we do|the way we do|as well as we do|like us|as we do|compares|comes close)\b`),
 	promise("every one of|every last one|walk in|walk out|come in|arrive", `\bevery (?:single |last )?one of (?:our|my) (?:clients|couples|families)\b|\b(?:walk|come|arrive)s? in (?:[\w-]+[ ,;]+){1,3}(?:and |… ?|\.\.\. ?)?(?:walk|leave|go|head)s? (?:out |home |away )?(?:[\w-]+ )?(?:free|calm|calmer|lighter|happy|happier|healed|new|whole|fixed|confident|different|transformed|cured)\b`),
+	promise("#", `#(?:anxiety|stress|panic|depression|worry|worries|pain|trauma|insomnia|grief|burnout)(?:gone|free|cured|fixed|over|nomore)\b|#(?:results|cure|success)?guaranteed\b|#guaranteed(?:results|cure|success)\b|#[\pL\d_]*100percent\b`),
 	promise("-free|free by|free in", `\b(?:depression|anxiety|stress|pain|worry|panic|trauma|fear|grief|burnout)[- ]free\b`),
 	promise("completely|totally|entirely|fully|permanently", `\b(?:completely|totally|entirely|fully|permanently) (?:\w+ )?(?:erased?|cured?|heal\w*|gone|free|recover\w*|fix\w*|disappear\w*|eliminat\w*|resolv\w*|transform\w*|better|well|over it)\b|\b(?:heal\w*|cure\w*|fix\w*|erase\w*|ends?|resolv\w*|clears?) (?:\w+ ){0,2}(?:completely|totally|entirely|permanently)\b`),
 	promise("for good|forever|ever.|ever!", `\b(?:for good|forever)\b|\bever[.!]`),
@@ -106,8 +113,13 @@ func promise(need, expr string) pattern {
 func keepPromise(d *doc, s span) bool {
 	m := d.lower[s.start:]
 	free := strings.HasPrefix(m, "completely") || strings.Contains(d.lower[s.start:s.end], "can change")
-	return (free || !hedged(d, s)) && !d.negated(s) && promiseContext(d, s) && !everydayNear(d, s)
+	sen := d.sentence(s.start)
+	return (free || !hedged(d, s)) && !d.negated(s) && !cannotPromise.MatchString(d.lower[sen.start:s.end]) && promiseContext(d, s) && !everydayNear(d, s)
 }
+
+// cannotPromise spots a promise the post says nobody can make ("nobody can
+// honestly promise one session will make you feel better").
+var cannotPromise = re(`\b(?:nobody|no one|no-one|no practice|no therapist|no counsell?or) (?:can|could|will|should)(?: \w+)? (?:promise|guarantee)`)
 
 // answeredNo reports whether the phrase at s, or the question it ends or
 // sits in, is answered "No" ("A quick fix? No.", "Can we promise you'll feel
@@ -119,7 +131,7 @@ func answeredNo(d *doc, s span) bool {
 	}
 	for _, i := range at {
 		rest := strings.TrimLeft(d.lower[i:min(len(d.lower), i+16)], "?! ")
-		for _, no := range []string{"no", "sadly not", "nope", "please don't", "please do not", "don't", "not here"} {
+		for _, no := range []string{"no", "sadly not", "nope", "please don't", "please do not", "don't", "not here", "please phone", "please call", "please ring", "please email", "please use"} {
 			if strings.HasPrefix(rest, no) && (i == s.end || !isLetterAt(rest, len(no))) {
 				return true
 			}
@@ -189,7 +201,10 @@ func (g *Gate) outcome(d *doc) []Finding {
 	if len(fs) == 0 {
 		fs = promises(d)
 	}
-	return fs
+	// A promise the sentence says nobody can make is a disclaimer.
+	return slices.DeleteFunc(fs, func(f Finding) bool {
+		return cannotPromise.MatchString(d.lower[d.sentence(f.Start).start:f.End])
+	})
 }
 
 // A promise, read sentence by sentence: a word of certainty, a superlative,

@@ -58,14 +58,18 @@ var testimonialPatterns = []pattern{
 	// landed on Priya's phone this morning from a client"), a quotation
 	// attributed to one ("'My daughter smiles again.' A mum from our group
 	// said this to Aisha"), or quoted superlative praise.
-	{need: needs("from a|from one|from our|said|told|wrote|sent|best"),
-		re:   re(`\b(?:message|note|card|postcard|letter|email|text|voicemail|gift|flowers)\b[^.!?\n]{0,60}?\bfrom (?:a|one of our|our) (?:former |past |recent )?client\b|["”’']\s*(?:[-–—~]\s*)?(?:an?|one|our) (?:[\w-]+ ){0,2}(?:mum|mom|dad|parent|client|couple|man|woman|teen|teenager|student|member|attendee)\b[^.!?\n]{0,50}\b(?:said|told|wrote|sent)\b|["“'‘](?:the )?best (?:therapist|counsell?or|practice|team|decision|thing|place)\b`),
+	{need: needs("from a|from one|from our|said|told|wrote|sent|best|greatest|finest|kindest|loveliest"),
+		re:   re(`\b(?:message|note|card|postcard|letter|email|text|voicemail|gift|flowers)\b[^.!?\n]{0,60}?\bfrom (?:a|one of our|our) (?:former |past |recent )?client\b|["”’']\s*(?:[-–—~]\s*)?(?:an?|one|our) (?:[\w-]+ ){0,2}(?:mum|mom|dad|parent|client|couple|man|woman|teen|teenager|student|member|attendee)\b[^.!?\n]{0,50}\b(?:said|told|wrote|sent)\b|(?:^|[\s(])["“'‘](?:\w+ ){0,2}(?:the )?(?:best|greatest|finest|kindest|loveliest) (?:therapist|counsell?or|practice|team|decision|thing|place)\b`),
 		keep: notNegated, tell: tellShare},
 	// A client's own post about their sessions, amplified; asking for stories
 	// to use on the website.
 	{need: needs("posted about|wrote about|shared about|blogged about|tweeted about|love to use|like to use|use a few|use some|use them|use yours"),
 		re:   re(`\b(?:posted|wrote|shared|blogged|tweeted) about (?:her|his|their) (?:sessions?|time|counsell?ing|therapy|journey|experience) (?:with us|here|at connections|with [a-z]+)\b|\b(?:we['’]d love to|we['’]d like to|we['’]ll|we will|we may|we might) (?:use|share|post|publish|feature) (?:a few|some|them|it|yours|the best)\b` + win("30") + `\b(?:website|blog|page|feed|socials|newsletter|instagram|facebook|leaflet|brochure)\b`),
 		keep: notNegated, tell: tellSolicit},
+	// "We'll take it" after a client's words ("'Life-changing' is the one a
+	// former client used this week. We'll take it"), not after a quiz result.
+	{need: needs("take it"), re: re(`\bwe['’]ll take it\b`),
+		keep: func(d *doc, s span) bool { return d.in(clientWords, span{0, len(d.lower)}) }, tell: tellShare},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
 		re:   re(`\brecommended (?:[\w-]+ ){0,3}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
@@ -75,8 +79,8 @@ var testimonialPatterns = []pattern{
 	{need: needs("from a|from an|from one|called |calls |call |described "),
 		re:   re(`\bfrom (?:a|an|one) (?:[\w'’-]+ ){0,4}(?:mum|mom|dad|parent|client|couple|mother|father|man|woman|teen|teenager|student|family|grandparent|grandmother|grandfather|carer|husband|wife|partner|widow|widower)\b[^:.!?\n]{0,60}:\s*["“'‘]|\b(?:called|calls|call|described) (?:us|her|him|them)\s+["“'‘]|\b(?:client|someone|somebody|couple|parent|patient)\b[^.!?\n]{0,40}\b(?:called|calls|described) [a-z]+\s+["“'‘]`),
 		keep: notNegated, tell: tellShare},
-	{need: needs("made of us|thought of us|think of us|thank-you|thank you|glowing|lovely|kind|blushed|take it|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
-		re: re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|we['’]ll take it|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|your mates?|everyone|others|people|a friend) (?:about us|what you (?:made|thought|think) of us)\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey)(?: [\w-]+){0,2} with us\b`),
+	{need: needs("made of us|thought of us|think of us|thank-you|thank you|glowing|lovely|kind|blushed|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
+		re: re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|your mates?|everyone|others|people|a friend) (?:about us|what you (?:made|thought|think) of us)\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey)(?: [\w-]+){0,2} with us\b`),
 		keep: func(d *doc, s span) bool {
 			return !d.negated(s) && !everydayNear(d, s) && !sendOne.MatchString(d.lower[max(0, s.start-20):s.start])
 		}, tell: tellShare},
@@ -93,8 +97,8 @@ var testimonialPatterns = []pattern{
 			return !d.negated(s) && !documentReview.MatchString(d.lower[sen.start:sen.end]) && !reviewOf.MatchString(d.lower[s.start:sen.end])
 		},
 		tell: tellRating},
-	{need: needs("review|rate us|recommend|nominat|vote"),
-		re: re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|recommending|nominate|nominating|vote for|voting for) us\b|\bwould you recommend\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
+	{need: needs("review|rate us|recommend|nominat|vote|would you send|would you refer|would you point|how was|how is|how were|how has"),
+		re: re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|recommending|nominate|nominating|vote for|voting for) us\b|\bwould you recommend\b|\bwould you (?:send|refer|point)\b` + win("40") + `\b(?:us|connections|our|the practice|here)\b|\bhow (?:was|is|were|has been) (?:counsell?ing|therapy|your (?:time|sessions?|experience)) (?:with us|here|at connections)\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
 		keep: func(d *doc, s span) bool {
 			return notNegated(d, s) && !askingForThing.MatchString(d.lower[s.end:]) && !answeredNo(d, s)
 		}, tell: tellSolicit},
@@ -104,7 +108,10 @@ var testimonialPatterns = []pattern{
 	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words|lovely|wonderful|amazing|great|positive|glowing|fantastic|incredible|permission|posted by|shared by|by our clients|by our families|by local"),
 		re: re(`\bthe feedback from\b(?: (?:our|the) (?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council))?|\bfeedback from (?:this|last|our|the)\b(?: (?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council))?|\b(?:with|has) (?:a |the |their |her |his )?client['’]s permission\b|\b(?:posted|shared|written|sent|left) by (?:a |one of our )?(?:grateful |happy |former )?(?:client|patient|family)\b|\b(?:named|voted|chosen|rated|crowned|nominated|shortlisted|put forward)\b` + win("60") + `\bby (?:our |local |the |a |one of our |several |many |different |two |three |four |five |\d+ )*(?:\w+ ){0,2}(?:clients?|families|patients|community)\b|\b(?:a|one of our|our|two|three|several) (?:former |past )?(?:clients?|families|couples|patients) (?:nominated|voted for|put forward|shortlisted)\b|\btestimonials?\b|\bsuccess[- ]stor(?:y|ies)\b|\b(?:kind|kindest|lovely) (?:words|messages|comments|notes?|cards?|feedback) (?:from|we|you|left|received|about (?:us|our|the team|connections))\b|\b(?:wonderful|lovely|amazing|great|positive|glowing|fantastic|incredible) (?:feedback|comments|messages)\b|\b(?:happy|satisfied|delighted) (?:clients|customers|families)\b|\b(?:client|patient|family|customer) (?:spotlight|of the (?:month|week|year)|success|wins?|journeys?)\b|\bvoted\b` + win("40") + `\b(?:by (?:our |local )?(?:clients|patients|families|customers|readers|the community)|best|favourite|friendliest|top)\b|\bin their own words\b|\bfeedback (?:form|card|survey)s?\b` + win("60") + praise + `\b`),
 		keep: func(d *doc, s span) bool {
-			return !d.negated(s) && !everydayNear(d, s) && !partnerFeedback.MatchString(d.lower[s.start:s.end]) && !mention(d, s)
+			// "We don't ask clients for reviews, ratings or testimonials":
+			// the word ends a list the sentence negates.
+			listed := strings.HasPrefix(d.lower[s.start:], "testimonial") && d.in(negation, span{d.sentence(s.start).start, s.start})
+			return !d.negated(s) && !listed && !everydayNear(d, s) && !partnerFeedback.MatchString(d.lower[s.start:s.end]) && !mention(d, s)
 		}, tell: tellShare},
 	{need: needs("client|patient|customer|families|couples|people|parents|family"),
 		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|saying|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
@@ -136,8 +143,10 @@ var testimonialPatterns = []pattern{
 		re:   re(`\bwhat (?:our |my |former |past )?(?:clients|patients|couples|families) (?:have )?(?:said|told us|wrote|write|say|to say)\b|\b(?:posting|posted|shared|sharing|reposting|reposted) (?:this |it )?with (?:their |her |his |the client['’]s |kind )?permission\b|\b(?:a line or two|a few words|a sentence or two|a short paragraph) (?:for|about) us\b|\bwords from you\b|\babout working with us\b|\bhow our (?:work|time|sessions) together (?:has )?(?:changed|helped|made)\b|\b(?:clients|families|patients)['’]? (?:annual )?(?:vote|poll|awards?)\b|\b(?:client|patient) endorsements?\b|\bfav(?:ou?rite)? thing about (?:ur|your) (?:counsell?or|therapist|sessions?|therapy)\b|\b(?:former|past|current) clients to (?:tell|share|write|send|describe)\b|\b(?:shared|posted|displayed|featured) on our (?:socials|page|instagram|facebook|noticeboard)\b|\bnet promoter\b|\bnps\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few) sessions later\b|\b(?:her|his|their) (?:own )?words,? not ours\b|\bin (?:her|his) own words\b|\b(?:quote|words|line) from (?:someone['’]s|a client['’]s|a|one) (?:feedback|card|review|note|message|form)\b|\b(?:best|loveliest|nicest|kindest) feedback\b|\bfeedback we (?:ever )?(?:got|had|received)\b`),
 		keep: notNegated, tell: tellShare},
 	{need: needs("sentences|sentence or two|lines|client voices|feedback quotes|rate your|rate ur|recommendation on|called|credit|owe|sessions with|time with"),
-		re:   re(`\b(?:a few|some|a couple of|two|three) (?:sentences|words|lines)\b` + win("60") + `\b(?:website|socials|brochure|leaflet|page|newsletter|put|publish|feature)\b|\ba sentence or two\b|\bclient voices\b|\bfeedback quotes?\b|\brate (?:your|ur) (?:counsell?or|therapist|last session|sessions?|time with us)\b|\b(?:quick |short )?recommendations? (?:on|in) (?:our|the|your) (?:[\w'’-]+ ){0,3}(?:facebook|google|page|website|group|nextdoor|mumsnet|forum)\b|\bcalled (?:\w+ ){0,2}['‘"“](?:the )?(?:kindest|best|nicest|most|loveliest)\b|\bcredits? (?:\w+ ){0,2}with (?:saving|changing|turning|rescuing)\b|\bowes? (?:it all|everything|(?:his|her|their|my) (?:life|recovery|marriage)) to\b|\bon (?:her|his|their) (?:sessions|time|work) with\b`),
-		keep: notNegated, tell: tellShare},
+		re: re(`\b(?:a few|some|a couple of|two|three) (?:sentences|words|lines)\b` + win("60") + `\b(?:website|socials|brochure|leaflet|page|newsletter|put|publish|feature)\b|\ba sentence or two\b|\bclient voices\b|\bfeedback quotes?\b|\brate (?:your|ur) (?:counsell?or|therapist|last session|sessions?|time with us)\b|\b(?:quick |short )?recommendations? (?:on|in) (?:our|the|your) (?:[\w'’-]+ ){0,3}(?:facebook|google|page|website|group|nextdoor|mumsnet|forum)\b|\bcalled (?:\w+ ){0,2}['‘"“](?:the )?(?:kindest|best|nicest|most|loveliest)\b|\bcredits? (?:\w+ ){0,2}with (?:saving|changing|turning|rescuing)\b|\bowes? (?:it all|everything|(?:his|her|their|my) (?:life|recovery|marriage)) to\b|\bon (?:her|his|their) (?:sessions|time|work) with\b`),
+		keep: func(d *doc, s span) bool {
+			return notNegated(d, s) && !publicSpeaker.MatchString(d.lower[d.sentence(s.start).start:s.start])
+		}, tell: tellShare},
 	{need: needs("recommend a|few words|short video|a video|a clip|quotes from|say we|said we|things clients|things people|things you|moment you knew|rt if|retweet if|share if|like if|verdict|many of you|thing about us|put us forward|did for you|come to us sooner|come sooner|nominate|real messages|real stories|real reviews|message of the day|screenshot"),
 		re:   re(`\brecommend (?:a friend|your friends|a colleague)\b|\b(?:a few words|a short video|a video|a clip|a short clip)\b` + win("60") + `\b(?:experience|time with us|on camera|counsell?ing|therapy)\b|\bquotes? from (?:people|clients|those|families|couples) (?:we['’]ve |we have )?(?:helped|worked with|supported|seen)\b|\b(?:say|says|said|saying) we['’]re (?:\w+ )?(?:lovely|kind|amazing|brilliant|the best|wonderful|great)\b|\b(?:nicest|kindest|loveliest|best) things? (?:clients|people|you|families)(?: have)? (?:said|say|wrote)\b|\bthe moment you knew\b|\b(?:rt|retweet|like|share) (?:this )?if (?:connections|we|our \w+|counsell?ing|therapy|priya|marcus|aisha) helped\b|\b(?:clients|patients|families)['’] verdict\b|\b(?:so )?many of you (?:have )?(?:told us|said)\b|\bfavou?rite thing about us\b|\bput us forward\b|\bwhat (?:connections|we|counsell?ing|therapy|our \w+) did for you\b|\bwish(?:es|ed)? (?:they|i|you)['’]d come (?:to us )?sooner\b|\bnominate (?:him|her|them|our)\b|\breal (?:messages|stories|reviews|words) from real (?:clients|people|families)\b|\bmessage of the day\b|\bscreenshot\b` + win("40") + `\b(?:messages?|praise|kind|clients?)\b`),
 		keep: notNegated, tell: tellShare},
@@ -268,7 +277,7 @@ var thoughtQuote = re(`\b(?:saying|naming|out loud|name the feeling|think|thinki
 
 // attributed spots a quotation credited to a client or to feedback, or
 // received as one ("three words that had the whole office grinning").
-var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged)\b`)
+var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged|we hear (?:that|this|it))\b`)
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
 var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|grateful|couldn['’]?t have|you (?:were|are) the first|made me feel|most (?:genuinely )?human)\b`)
@@ -282,6 +291,9 @@ func clientQuote(d *doc, q span) bool {
 		return false
 	}
 	sen := d.sentence(q.start)
+	if publicSpeaker.MatchString(d.lower[sen.start:q.start]) {
+		return false // a public figure's words
+	}
 	around := d.lower[sen.start:min(len(d.lower), q.end+60)]
 	self := firstPerson.MatchString(text) && !thoughtQuote.MatchString(around)
 	praised := quotePraise.MatchString(text) && !thoughtQuote.MatchString(around)
@@ -322,7 +334,7 @@ var publicBefore = regexp.MustCompile(`\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){
 // or a town.
 var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,]|,\s*(?:the |a )?\p{Lu}\pL* \pL+ \pL)`)
 
-var quotePraise = lex("gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
+var quotePraise = lex("different person|new person|gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 
 func wordsIn(s string) []string {
 	return strings.Fields(s)
@@ -342,3 +354,8 @@ func staffSubject(d *doc, s span) bool {
 	}
 	return false
 }
+
+// publicSpeaker spots a public figure speaking before a quotation ("a former
+// footballer turned campaigner called therapy 'the best training I ever
+// did'"): their words are not a client's testimonial.
+var publicSpeaker = re(`\b(?:footballer|campaigner|author|writer|actor|actress|singer|presenter|broadcaster|athlete|olympian|speaker|mp|councill?or|comedian|celebrity|podcaster|ambassador|professor|journalist)\b`)
