@@ -3,6 +3,7 @@ package gate
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -186,6 +187,11 @@ func imperative(d *doc, s span) bool {
 func (g *Gate) health(d *doc, evidence []string) []Finding {
 	fs := scan(d, RuleHealth, sectionHealth, healthPatterns)
 	fs = append(fs, effectClaims(d)...)
+	// "Nobody can promise one session will make you feel better" denies the
+	// effect rather than claiming it.
+	fs = slices.DeleteFunc(fs, func(f Finding) bool {
+		return cannotPromise.MatchString(d.lower[d.sentence(f.Start).start:f.End])
+	})
 	if len(fs) == 0 || g.accepted(evidence) {
 		return nil
 	}

@@ -77,7 +77,12 @@ var outcomePatterns = []pattern{
 		re:   re(`\b(?:we|our (?:counsell?ors?|therapists?|team|method|approach|programme|course|sessions))\b[^.!?\n]{0,20}\b(?:never|don['’]t|do not|won['’]t|can['’]t|cannot) fail\b|\bwe['’]re (?:certain|sure|confident|positive) (?:that )?(?:we can|we['’]ll|we will|you['’]ll|you will)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !answeredNo(d, s) && !everydayNear(d, s) }, tell: tellPromise},
 	promise("sessions to|session to|lasting", `\b(?:need|needs|takes?) (?:just |only )?(?:\d+|one|two|three|four|five|six|a few) sessions? to\b|\blasting (?:difference|change|results?|relief|recovery)\b`),
-	promise("works|no other", `\bworks\W+(?:full stop|period|end of story)\b|\bno other (?:practice|counsell?or|therapist|service|clinic|team)s?\b`+win("50")+`\b(?:like we do|the way we do|as well as we do|like us|as we do|compares|comes close)\b`),
+	// "It works. Full stop.": the certainty follows the claim, often as a
+	// sentence of its own.
+	{need: needs("full stop|period|end of story"), re: re(`\b(?:full stop|period|end of story)\b`),
+		keep: func(d *doc, s span) bool { return worksBefore.MatchString(d.lower[max(0, s.start-12):s.start]) && keepPromise(d, s) },
+		tell: tellPromise},
+	promise("no other", `\bno other (?:practice|counsell?or|therapist|service|clinic|team)s?\b`+win("50")+`\b(?:like we do|the way we do|as well as we do|like us|as we do|compares|comes close)\b`),
 	promise("every one of|every last one|walk in|walk out|come in|arrive", `\bevery (?:single |last )?one of (?:our|my) (?:clients|couples|families)\b|\b(?:walk|come|arrive)s? in (?:[\w-]+[ ,;]+){1,3}(?:and |… ?|\.\.\. ?)?(?:walk|leave|go|head)s? (?:out |home |away )?(?:[\w-]+ )?(?:free|calm|calmer|lighter|happy|happier|healed|new|whole|fixed|confident|different|transformed|cured)\b`),
 	promise("#", `#(?:anxiety|stress|panic|depression|worry|worries|pain|trauma|insomnia|grief|burnout)(?:gone|free|cured|fixed|over|nomore)\b|#(?:results|cure|success)?guaranteed\b|#guaranteed(?:results|cure|success)\b|#[\pL\d_]*100percent\b`),
 	promise("-free|free by|free in", `\b(?:depression|anxiety|stress|pain|worry|panic|trauma|fear|grief|burnout)[- ]free\b`),
@@ -116,6 +121,9 @@ func keepPromise(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	return (free || !hedged(d, s)) && !d.negated(s) && !cannotPromise.MatchString(d.lower[sen.start:s.end]) && promiseContext(d, s) && !everydayNear(d, s)
 }
+
+// worksBefore spots "works" just before a full stop of certainty.
+var worksBefore = re(`\bworks?\W{1,4}$`)
 
 // cannotPromise spots a promise the post says nobody can make ("nobody can
 // honestly promise one session will make you feel better").

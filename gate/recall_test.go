@@ -67,3 +67,80 @@ func TestNamesNearStaff(t *testing.T) {
 		{text: "Thank you to Priya, Marcus, Sam and Ravi for running the 10k for the food bank."},
 	})
 }
+
+// Ways of sharing and asking for praise that fresh held-out sets found: a
+// survey share, counted recommendations, praise reported from one person,
+// a quotation received with a reaction, asking how "we did".
+func TestTestimonialRecallClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Our spring feedback round is in: 94 per cent said they would point a friend our way.", want: []string{T}},
+		{text: "Recommended on the village Facebook group by 30 locals this autumn. Thank you!", want: []string{T}},
+		{text: "A retired postman stopped Marcus outside the bakery to say the group gave him his confidence back.", want: []string{T, P}},
+		{text: "'She just gets it.' Four words that had the whole team grinning today.", want: []string{T}},
+		{text: "Out of ten, how did we do? Tell us in the survey and our favourite answers go on the noticeboard.", want: []string{T}},
+		{text: "Know someone who'd vouch for us? Tag them!", want: []string{T}},
+		// compliant
+		{text: "We don't ask clients for reviews, ratings or testimonials; professional codes rule them out."},
+		{text: "Try saying 'I am doing my best' to yourself when the day gets hard."},
+		{text: "Five stars to our weekend volunteers for painting the waiting room."},
+		{text: "Around 60% of adults say they feel stressed at work, according to a national survey.", want: []string{H}},
+	})
+}
+
+// Promises found by fresh sets, and the disclaimers and idioms that must pass.
+func TestOutcomeRecallClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Therapy with our team works. Full stop.", want: []string{O}},
+		{text: "Will counselling sort things out with your teenager? With Priya, absolutely.", want: []string{O}},
+		{text: "Walk in anxious, walk out free.", want: []string{O}},
+		{text: "No other practice in town understands grief the way we do.", want: []string{O}},
+		{text: "Our counsellors don't fail. Simple as that.", want: []string{O}},
+		{text: "#stressfree in six weeks #guaranteedresults", want: []string{O}},
+		// compliant
+		{text: "Nobody can honestly promise one session will make you feel better, and we won't pretend to."},
+		{text: "Walk in with an umbrella, walk out without it: the lost property box is by the door."},
+		{text: "Can you bring a friend to the open day? Of course!"},
+	})
+}
+
+// Clinical engagement found by fresh sets: booking handled in public, a
+// verdict on a medicine, a diagnosis by "those are" or "sounds a lot like".
+func TestClinicalRecallClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Hi Sam, we've got you down for Friday at 2 with Aisha, see you then!", want: []string{C, P}},
+		{text: "Propranolol is great for interview nerves, honestly.", want: []string{C}},
+		{text: "Restless, snappy and glued to the phone? Those are classic signs of teenage depression.", want: []string{C}},
+		{text: "What do your panic attacks feel like? Share in the comments so others know they are not alone.", want: []string{C}},
+		// compliant
+		{text: "A few of you have asked whether we diagnose ADHD. We don't: that is done by psychiatrists."},
+		{text: "We've taken down a comment on this post because it had someone's personal details in it."},
+	})
+}
+
+// Crisis euphemisms and crisis offers found by fresh sets, and what passes.
+func TestCrisisRecallClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "If things ever get too much, our Instagram inbox is checked round the clock.", want: []string{R, C}},
+		{text: "Convinced everyone would be fine if you disappeared? That voice is lying.", want: []string{R}},
+		{text: "Thinking of hurting yourself? Our DMs are open 24/7.", want: []string{R, C}},
+		// compliant
+		{text: "Myth: you have to hit rock bottom before you deserve counselling. You don't."},
+		{text: "On the staff bookshelf: Reasons to Stay Alive, Matt Haig's memoir."},
+		{text: "If you see a comment under our posts where someone seems to be in danger, call 999. We only check this page in office hours."},
+	})
+}
+
+// Client stories found by fresh sets: a client named by their slot, by
+// their visits, or by a session told of.
+func TestPrivacyStoryClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Happy birthday to my Tuesday 10am! Enjoy the cake.", want: []string{P}},
+		{text: "Shout out to the bus driver who comes in every Monday evening. See you next week.", want: []string{P}},
+		{text: "Last night's couples session ended with both of them laughing.", want: []string{P}},
+		{text: "The couple I saw on Thursday left holding hands.", want: []string{P}},
+		// compliant
+		{text: "Someone asked on our page whether we offer Saturday sessions. We do: call to book."},
+		{text: "Half of all mental health conditions start by age 14, so we run a parents' evening each autumn.", evidence: []string{"https://www.who.int/"}},
+		{text: "A pattern I've noticed in this work: people apologise for crying. There's no need in a counselling room."},
+	})
+}

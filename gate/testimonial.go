@@ -72,7 +72,7 @@ var testimonialPatterns = []pattern{
 		keep: func(d *doc, s span) bool { return d.in(clientWords, span{0, len(d.lower)}) }, tell: tellShare},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
-		re:   re(`\brecommended (?:[\w-]+ ){0,3}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
+		re:   re(`\brecommended (?:[\w'’-]+ ){0,5}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
 		keep: notNegated, tell: tellSolicit},
 	// Praise quoted from a described person ("From a dad of two: 'Family
 	// sessions here turned our house around.'") or "called us '...'".
@@ -342,7 +342,7 @@ func wordsIn(s string) []string {
 
 // aboutPractice spots a sentence about the practice or its clients, as a
 // survey of them is, rather than a statistic about people in general.
-var aboutPractice = re(`\b(?:us|our|connections|clients?|survey|questionnaire|feedback)\b`)
+var aboutPractice = re(`\b(?:us|our|connections|clients?)\b`)
 
 // staffSubject reports whether a member of staff is named just before s, so
 // the story is a staff member's own ("When Priya first came to us...").
