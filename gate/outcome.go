@@ -80,7 +80,9 @@ var outcomePatterns = []pattern{
 	// "It works. Full stop.": the certainty follows the claim, often as a
 	// sentence of its own.
 	{need: needs("full stop|period|end of story"), re: re(`\b(?:full stop|period|end of story)\b`),
-		keep: func(d *doc, s span) bool { return worksBefore.MatchString(d.lower[max(0, s.start-12):s.start]) && keepPromise(d, s) },
+		keep: func(d *doc, s span) bool {
+			return worksBefore.MatchString(d.lower[max(0, s.start-12):s.start]) && keepPromise(d, s)
+		},
 		tell: tellPromise},
 	promise("no other", `\bno other (?:practice|counsell?or|therapist|service|clinic|team)s?\b`+win("50")+`\b(?:like we do|the way we do|as well as we do|like us|as we do|compares|comes close)\b`),
 	promise("every one of|every last one|walk in|walk out|come in|arrive", `\bevery (?:single |last )?one of (?:our|my) (?:clients|couples|families)\b|\b(?:walk|come|arrive)s? in (?:[\w-]+[ ,;]+){1,3}(?:and |… ?|\.\.\. ?)?(?:walk|leave|go|head)s? (?:out |home |away )?(?:[\w-]+ )?(?:free|calm|calmer|lighter|happy|happier|healed|new|whole|fixed|confident|different|transformed|cured)\b`),
