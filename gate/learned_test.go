@@ -174,3 +174,25 @@ func FuzzLearned(f *testing.F) {
 		}
 	})
 }
+
+// TestFirm checks which rule findings the learned classifier may overrule:
+// a bare name may be vetoed, any other client-privacy finding and any fact
+// (contact details, numbers, addresses, doses) may not.
+func TestFirm(t *testing.T) {
+	for _, tc := range []struct {
+		f    Finding
+		firm bool
+	}{
+		{Finding{Rule: RulePrivacy, Message: tellName.msg}, false},
+		{Finding{Rule: RulePrivacy, Message: tellStory.msg}, true},
+		{Finding{Rule: RulePrivacy, Message: tellAge.msg}, true},
+		{Finding{Rule: RulePrivacy, Message: tellContact.msg}, true},
+		{Finding{Rule: RuleClinical, Message: tellDose.msg}, true},
+		{Finding{Rule: RuleTestimonial, Message: tellShare.msg}, false},
+		{Finding{Rule: RuleOutcome, Message: tellPromise.msg}, false},
+	} {
+		if got := tc.f.Firm(); got != tc.firm {
+			t.Errorf("%s %q: Firm() = %v, want %v", tc.f.Rule, tc.f.Message, got, tc.firm)
+		}
+	}
+}
