@@ -105,6 +105,10 @@ var socialCrisis = lex("page messages|reply to this story|reply to this post|on 
 // danger, call 999").
 var seenThere = re(`\b(?:see|spot|notice|read|find)s? (?:a|any|the)\s*$`)
 
+// onlyFor spots a channel limited to something else ("our DMs are for event
+// questions only, never for crisis support").
+var onlyFor = re(`^[^.!?]{0,20}\b(?:for|about) [\w ]{1,25}? only\b`)
+
 // alwaysOpen spots a channel said never to close ("our inbox never closes"):
 // a negation that offers the channel rather than withdrawing it.
 var alwaysOpen = re(`\bnever (?:closes?|sleeps?|shuts?|switch(?:es)? off|goes offline|stops)\b`)
@@ -151,13 +155,16 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		near := span{min(max(sen.start, s.start-40), cl.start), cl.start}
 		after := span{s.end, max(s.end, cl.end)}
 		if d.in(negation, span{cl.start, s.start}) || d.negated(s) && !topicIn(topics, near) || seenThere.MatchString(d.lower[max(0, s.start-12):s.start]) ||
+			onlyFor.MatchString(d.lower[s.end:sen.end]) || emailInbox(d, s) ||
 			d.in(negation, after) && !alwaysOpen.MatchString(d.lower[after.start:after.end]) {
 			continue
 		}
 		// The offer may answer a question about a crisis in the sentence
 		// before ("Thinking of hurting yourself? Our DMs are open 24/7.").
+		// or be told to do so at once ("...please don't sit alone with that.
+		// DM the page").
 		prev := span{}
-		if sen.start > 0 && d.lower[sen.start-1] == '?' {
+		if sen.start > 0 && (d.lower[sen.start-1] == '?' || strings.TrimSpace(d.lower[sen.start:s.start]) == "") {
 			prev = d.sentence(sen.start - 1)
 		}
 		if d.in(crisisMoment, sen) || d.in(offerHelp, sen) || topicIn(topics, sen) || topicIn(topics, prev) {
