@@ -31,8 +31,8 @@ var outcomePatterns = []pattern{
 		keep: func(d *doc, s span) bool {
 			return !d.negated(s) && !everydayNear(d, s) && !cannotPromise.MatchString(d.lower[d.sentence(s.start).start:s.end])
 		}, tell: tellPromise},
-	{need: needs("or your|money|no result|refund|or the next|or next|or extra|or the extra"),
-		re:   re(`\bor your (?:money|fee|payment|next session|next month)\b|\bmoney[- ]back\b|\bno results?,? no (?:fee|charge|pay)\b|\b(?:full |a )?refund\b|\bor (?:the )?(?:next|extra) (?:session|month|one)(?:['’]s| is)? (?:free|on us)\b`),
+	{need: needs("or your|money|no result|refund|or the next|or next|or extra|or the extra|costs you nothing|is free|is on us"),
+		re:   re(`\bor your (?:money|fee|payment|next session|next month)\b|\bmoney[- ]back\b|\bno results?,? no (?:fee|charge|pay)\b|\b(?:full |a )?refund\b|\bor (?:the )?(?:next|extra) (?:session|month|one)(?:['’]s| is)? (?:free|on us)\b|\b(?:otherwise|or else|if not),? (?:the|your) (?:next|fourth|fifth|sixth|third|\d+(?:st|nd|rd|th)) (?:session |one )?(?:costs you nothing|is free|is on us)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !answeredNo(d, s) }, tell: tellPromise},
 	{need: needs("everyone|everybody|anyone|for all|with all|every |nobody|no one|no-one|100|success|% of|per cent"),
 		re: re(`\bworks? (?:for|with) (?:everyone|everybody|anyone|all|every (?:client|person|one|couple|body))\b|\b(?:everyone|everybody|anyone|nobody|no one|no-one)\b` + win("40") + `\b(?:recovers?|gets? better|feels? better|improves?|succeeds?|leaves?\b` + win("20") + `\b(?:better|happier|lighter|calmer|without|the same|the way (?:they|you|he|she) (?:came|arrived|walked))|can (?:overcome|beat|recover))\b|\b100\s?%|\bsuccess rates?\b|(?:\b\d+\s?%|\bper ?cent\b)` + win("40") + `\b(?:clients|people|couples) (?:recover|get better|improve|feel|see|report|are|would|leave)\b`),

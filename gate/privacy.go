@@ -78,7 +78,7 @@ var agePatterns = []pattern{
 	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
 	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},`)},
 	{need: needs("-year-old|year old|-yr-old"), re: re(`\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:year|yr)[- ]old\b`)},
-	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b(?: (?:to )?(?:connections|us|our|the practice|the team))?`)},
+	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b(?:,? (?:to )?(?:connections|us|our|the practice|the team))?`)},
 }
 
 // person is a singular noun for someone a practice might see.
@@ -129,8 +129,8 @@ var storyPatterns = []pattern{
 	// A client's life event ("got to meet a client's brand-new baby"), or a
 	// session told of by when it happened ("this morning a person sat
 	// opposite me and said...").
-	{need: needs("client's|client’s|this morning|today|yesterday|this afternoon|last night"),
-		re:      re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked)\b`),
+	{need: needs("client's|client’s|this morning|today|yesterday|this afternoon|last night|last mon|last tue|last wed|last thu|last fri|last sat|last sun|last week"),
+		re:      re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked|showed|rolled|opened)\b`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`),
 		keep: func(d *doc, s span) bool {
@@ -294,7 +294,7 @@ var askedUs = re(`^someone asked (?:(?:on|via|in|under) (?:our|the|this) [\w ]{1
 var hypothetical = re(`\b(?:when|if|whenever)\s*$`)
 
 // lostProperty spots notices about things left behind, not stories.
-var lostProperty = lex("lost property|umbrella|umbrellas|left a|left their|left behind|forgot|forgotten|mitten|scarf|keys|glasses")
+var lostProperty = lex("whiteboard|permanent marker|kitchen|fridge|oat milk|biscuits|stapler|printer|confess|lost property|umbrella|umbrellas|left a|left their|left behind|forgot|forgotten|mitten|scarf|keys|glasses")
 
 // agedThing spots the age of a thing rather than a person ("a building
 // that's 120 years old").

@@ -11,7 +11,7 @@ import (
 // attributed to clients; soliciting is asking for reviews, ratings,
 // recommendations or stories of how therapy helped.
 
-var praise = `(?:welcoming|cosy|calming|like (?:home|coming home|being wrapped|a hug)|best|finest|greatest|kindest|loveliest|amazing|brilliant|wonderful|fantastic|incredible|changed (?:my|their|her|his|our) li(?:fe|ves)|(?:you|we|counsell?ing|therapy|sessions?) (?:helped|saved|changed|gave)|recommend\w*|grateful|thank\w*|love (?:us|you|coming|the|our)|lifesaver|made a difference|listened|understood|safe space|so glad)`
+var praise = `(?:halved|cured|fixed|welcoming|cosy|calming|like (?:home|coming home|being wrapped|a hug)|best|finest|greatest|kindest|loveliest|amazing|brilliant|wonderful|fantastic|incredible|changed (?:my|their|her|his|our) li(?:fe|ves)|(?:you|we|counsell?ing|therapy|sessions?) (?:helped|saved|changed|gave)|recommend\w*|grateful|thank\w*|love (?:us|you|coming|the|our)|lifesaver|made a difference|listened|understood|safe space|so glad)`
 
 var (
 	tellRating  = tell{"Star ratings, review counts and scores are client testimonials: the policy forbids sharing them.", "Remove the rating or count and describe what the practice offers instead."}
@@ -32,7 +32,7 @@ var testimonialPatterns = []pattern{
 	// laughing again", "someone once said our waiting room felt like coming
 	// home"). Themes in aggregate ("many clients tell us...") are not this.
 	{need: needs("said|say|told|tell|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists"),
-		re:   re(`\b(?:someone|somebody|an? (?:(?:former|past|recent|young|new|elderly|older|lovely|long-standing|local) )?(?:lady|gentleman|man|woman|mum|mom|dad|grandad|grandma|gran|nan|teenager|teen|student|couple|family|client|regular|person|parent|widow|widower|` + person + `)|one of (?:ours|our (?:clients|regulars|families|couples|parents)))\b` + win("40") + `\b(?:said|says|say|told|tells|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists|to say|to tell)\b` + win("80") + `\b(?:gave (?:her|him|them|me|us)|saved|helped|changed|turned (?:\w+ )?around|transformed|(?:life|confidence|spark|smile) back|never felt|(?:felt|feel) (?:so |really |truly |properly |finally |actually )?(?:heard|safe|understood|listened to|welcome)|first (?:person|adult|one|place|counsell?or|therapist) (?:who|that|to)|(?:actually |really )?(?:got|gets) (?:it|me)\b|kindest|legend|goat|grateful|like coming home|(?:laughing|smiling|sleeping) again|best (?:place|thing|decision|hour)|made (?:all )?the difference|couldn['’]t have|(?:never|wouldn['’]t) have (?:\w+ ){0,3}without|without (?:our|us|you|the group|this place)|the most (?:patient|kind|caring|lovely|amazing|understanding|brilliant|calming|gentle|supportive) (?:\w+ )?(?:human|person|counsell?or|therapist|woman|man|team|people))\b`),
+		re:   re(`\b(?:someone|somebody|an? (?:(?:former|past|recent|young|new|elderly|older|lovely|long-standing|local|\d+-year-old) )?(?:lady|gentleman|man|woman|mum|mom|dad|grandad|grandma|gran|nan|teenager|teen|student|couple|family|client|regular|person|parent|widow|widower|` + person + `)|one of (?:ours|our (?:clients|regulars|families|couples|parents)))\b` + win("40") + `\b(?:said|says|say|told|tells|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists|to say|to tell)\b` + win("80") + `\b(?:gave (?:her|him|them|me|us)|saved|helped|changed|turned (?:\w+ )?around|transformed|(?:life|confidence|spark|smile) back|never felt|(?:felt|feel) (?:so |really |truly |properly |finally |actually )?(?:heard|safe|understood|listened to|welcome)|first (?:person|adult|one|place|counsell?or|therapist) (?:who|that|to|where|he|she|they|i)|(?:actually |really )?(?:got|gets) (?:it|me)\b|kindest|legend|goat|grateful|like coming home|(?:laughing|smiling|sleeping) again|best (?:place|thing|decision|hour)|made (?:all )?the difference|couldn['’]t have|(?:never|wouldn['’]t) have (?:\w+ ){0,3}without|without (?:our|us|you|the group|this place)|the most (?:patient|kind|caring|lovely|amazing|understanding|brilliant|calming|gentle|supportive) (?:\w+ )?(?:human|person|counsell?or|therapist|woman|man|team|people))\b`),
 		keep: notNegated, tell: tellShare},
 	// Clients choosing the practice ("our own clients picked us as
 	// Riverside's favourite").
@@ -70,6 +70,11 @@ var testimonialPatterns = []pattern{
 	// former client used this week. We'll take it"), not after a quiz result.
 	{need: needs("take it"), re: re(`\bwe['’]ll take it\b`),
 		keep: func(d *doc, s span) bool { return d.in(clientWords, span{0, len(d.lower)}) }, tell: tellShare},
+	// Asking for accounts of how counselling helped, and star ratings in
+	// words ("four point nine stars, two hundred and twelve reviews").
+	{need: needs("of how|point"),
+		re:   re(`\b(?:accounts?|stories|story|words|experiences?) of how (?:counsell?ing|therapy|we|our \w+|sessions?|coming here)(?: here| with us)? (?:helped|changed|supported|made a difference)\b|\b(?:four|three|five) point (?:one|two|three|four|five|six|seven|eight|nine) (?:stars?|out of (?:five|5))\b`),
+		keep: notNegated, tell: tellSolicit},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
 		re:   re(`\brecommended (?:[\w'’-]+ ){0,5}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
@@ -277,7 +282,7 @@ var thoughtQuote = re(`\b(?:saying|naming|out loud|name the feeling|think|thinki
 
 // attributed spots a quotation credited to a client or to feedback, or
 // received as one ("three words that had the whole office grinning").
-var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged|we hear (?:that|this|it)|words (?:straight |direct(?:ly)? )?from|from someone|one of our|with (?:her|his|their) (?:blessing|permission))\b`)
+var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged|we hear (?:that|this|it)|words (?:straight |direct(?:ly)? )?from|from someone|one of our|with (?:her|his|their) (?:blessing|permission)|framing|frame it|found in)\b`)
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
 var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|grateful|couldn['’]?t have|you (?:were|are) the first|made me feel|most (?:genuinely )?human)\b`)
@@ -334,7 +339,7 @@ var publicBefore = regexp.MustCompile(`\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){
 // or a town.
 var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,]|,\s*(?:the |a )?\p{Lu}\pL* \pL+ \pL)`)
 
-var quotePraise = lex("different person|new person|gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
+var quotePraise = lex("steadiest|calmest|wisest|kindest|nicest|loveliest|warmest|bravest|spotted|different person|new person|gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 
 func wordsIn(s string) []string {
 	return strings.Fields(s)
