@@ -359,7 +359,7 @@ func publicRole(d *doc, ws []word, i int) bool {
 
 // quotedBy spots a name that signs a quotation or a title ("'Mad Girl' by",
 // "— Brené Brown", "as Maya Angelou put it").
-var quotedBy = re(`(?:[.!?]\s*[-–—~]\s*|”[.,]?\s*|"[.,]?\s+|['’"”] with\s+|['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\bbook by|\bwritten by)\s*(?:(?:dr|prof|professor|sir|dame)\.?\s+)?$`)
+var quotedBy = re(`(?:[.!?]\s*[-–—~]\s*|”[.,]?\s*|"[.,]?\s+|['’"”] with\s+|['’"”] by|["”]\s*[-–—~]|\bas|\bwords of|\bquote from|\binspired by|\binterview with|\bpodcast with|\b(?:book|classic|bestseller|memoir|novel|podcast|documentary|study|paper|essay|poem|talk|film) by|\bwritten by)\s*(?:(?:dr|prof|professor|sir|dame)\.?\s+)?$`)
 
 // roleAfter reports whether the name at ws[i] is followed by an appositive
 // role of a professional or public figure ("Sarah Okafor, clinical

@@ -74,7 +74,7 @@ var outcomePatterns = []pattern{
 	// Certainty about the practice's own success needs no problem word
 	// nearby ("Our counsellors don't fail.", "we're certain we can help").
 	{need: needs("fail|certain we|sure we|confident we|positive we"),
-		re:   re(`\b(?:we|our (?:counsell?ors?|therapists?|team|method|approach|programme|course|sessions))\b[^.!?\n]{0,20}\b(?:never|don['’]t|do not|won['’]t|can['’]t|cannot) fail\b|\bwe['’]re (?:certain|sure|confident|positive) (?:that )?(?:we can|we['’]ll|we will|you['’]ll|you will)\b`),
+		re:   re(`\b(?:we|our (?:[\w-]+ )?(?:counsell?ors?|therapists?|team|method|approach|programme|course|sessions|counsell?ing|therapy|service))\b[^.!?\n]{0,20}\b(?:never|don['’]t|do not|won['’]t|can['’]t|cannot) fail\b|\bwe['’]re (?:certain|sure|confident|positive) (?:that )?(?:we can|we['’]ll|we will|you['’]ll|you will)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !answeredNo(d, s) && !everydayNear(d, s) }, tell: tellPromise},
 	promise("sessions to|session to|lasting", `\b(?:need|needs|takes?) (?:just |only )?(?:\d+|one|two|three|four|five|six|a few) sessions? to\b|\blasting (?:difference|change|results?|relief|recovery)\b`),
 	// "It works. Full stop.": the certainty follows the claim, often as a
@@ -88,13 +88,13 @@ var outcomePatterns = []pattern{
 	promise("every one of|every last one|walk in|walk out|come in|arrive", `\bevery (?:single |last )?one of (?:our|my) (?:clients|couples|families)\b|\b(?:walk|come|arrive)s? in (?:[\w-]+[ ,;]+){1,3}(?:and |… ?|\.\.\. ?)?(?:walk|leave|go|head)s? (?:out |home |away )?(?:[\w-]+ )?(?:free|calm|calmer|lighter|happy|happier|healed|new|whole|fixed|confident|different|transformed|cured)\b`),
 	promise("#", `#(?:anxiety|stress|panic|depression|worry|worries|pain|trauma|insomnia|grief|burnout)(?:gone|free|cured|fixed|over|nomore)\b|#(?:results|cure|success)?guaranteed\b|#guaranteed(?:results|cure|success)\b|#[\pL\d_]*100percent\b`),
 	promise("-free|free by|free in", `\b(?:depression|anxiety|stress|pain|worry|panic|trauma|fear|grief|burnout)[- ]free\b`),
-	promise("completely|totally|entirely|fully|permanently", `\b(?:completely|totally|entirely|fully|permanently) (?:\w+ )?(?:erased?|cured?|heal\w*|gone|free|recover\w*|fix\w*|disappear\w*|eliminat\w*|resolv\w*|transform\w*|better|well|over it)\b|\b(?:heal\w*|cure\w*|fix\w*|erase\w*|ends?|resolv\w*|clears?) (?:\w+ ){0,2}(?:completely|totally|entirely|permanently)\b`),
+	promise("completely|totally|entirely|fully|permanently", `\b(?:completely|totally|entirely|fully|permanently) (?:\w+ )?(?:erased?|cured?|heal\w*|gone|free|recover\w*|fix\w*|disappear\w*|eliminat\w*|resolv\w*|transform\w*|better|well|over it)\b|\b(?:heal\w*|cure\w*|fix\w*|erase\w*|ends?|resolv\w*|clears?|transform\w*|changes?) (?:\w+ ){0,2}(?:completely|totally|entirely|permanently)\b`),
 	promise("for good|forever|ever.|ever!", `\b(?:for good|forever)\b|\bever[.!]`),
 	promise("x calmer|x happier|x better|x more|x less|times calmer|times happier|times better|times more|times less", `\b\d+ ?(?:x|times) (?:calmer|happier|better|more confident|less anxious)\b`),
 	promise("disappear|vanish|melt away", `\b(?:disappear|vanish|melt away)\b`),
 	{need: needs("sorted"), cross: true, re: re(`\b(?:anxiety|stress|worry|worries|panic|depression|sleep|insomnia|problems?|relationship|marriage|burnout|grief|confidence)\W{1,3}sorted\b`), keep: keepPromise, tell: tellPromise},
 	promise("we fix|we make|we cure|we heal|we end|we solve|we erase|we banish|we eliminate|we stop|we promise", `\bwe (?:fix|make|cure|heal|end|solve|erase|banish|eliminate|stop|promise)\b`),
-	promise("never had a|every client|no client|out of 10|out of ten| in 10| in ten", `\bnever had a client\b|\bevery client (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b|\b(?:[6-9]|six|seven|eight|nine) (?:in|out of) (?:10|ten) (?:of )?(?:our|my|her|his|the) (?:clients|couples|families)\b|\bnever had an? (?:couple|family|client|person|parent|teenager) (?:leave|walk out|finish)\b`),
+	promise("never had a|every client|no client|out of 10|out of ten| in 10| in ten", `\bnever had a client\b|\bevery client (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten) (?:relationships|marriages|couples|families) (?:saved|fixed|recover|improve|stay)|\b(?:[6-9]|six|seven|eight|nine) (?:in|out of) (?:10|ten) (?:of )?(?:our|my|her|his|the) (?:clients|couples|families)\b|\bnever had an? (?:couple|family|client|person|parent|teenager) (?:leave|walk out|finish)\b`),
 	promise("remission|recovery|success rate", `\b(?:\d+\s?% )?(?:remission|recovery|success) rates?\b|\b(?:full|complete|total) recovery\b`),
 	promise("life-changing|life changing|award-winning|award winning", `\blife[- ]changing\b|\baward[- ]winning\b`),
 	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|brand[- ]new|more confident) (?:you|person)\b`),
@@ -129,7 +129,7 @@ var worksBefore = re(`\bworks?\W{1,4}$`)
 
 // cannotPromise spots a promise the post says nobody can make ("nobody can
 // honestly promise one session will make you feel better").
-var cannotPromise = re(`\b(?:nobody|no one|no-one|no practice|no therapist|no counsell?or) (?:can|could|will|should)(?: \w+)? (?:promise|guarantee)`)
+var cannotPromise = re(`\b(?:nobody|no one|no-one|no practice|no therapist|no counsell?or) (?:can|could|will|should)(?: \w+)? (?:promise|guarantee)|\b(?:i|we) (?:don['’]t|do not|won['’]t|will not|never|can['’]t|cannot) (?:\w+ )?(?:promise|guarantee|tell you|pretend)|\b(?:wary|careful|suspicious) of (?:anyone|any practice|anybody|people) (?:who|that) (?:guarantees?|promises?)`)
 
 // answeredNo reports whether the phrase at s, or the question it ends or
 // sits in, is answered "No" ("A quick fix? No.", "Can we promise you'll feel

@@ -75,6 +75,11 @@ var testimonialPatterns = []pattern{
 	{need: needs("of how|point"),
 		re:   re(`\b(?:accounts?|stories|story|words|experiences?) of how (?:counsell?ing|therapy|we|our \w+|sessions?|coming here)(?: here| with us)? (?:helped|changed|supported|made a difference)\b|\b(?:four|three|five) point (?:one|two|three|four|five|six|seven|eight|nine) (?:stars?|out of (?:five|5))\b`),
 		keep: notNegated, tell: tellSolicit},
+	// Asking people to talk about how therapy helped them, or to mark that it
+	// did; "recommended by clients".
+	{need: needs("about how|helped you|recommended by"),
+		re:   re(`\b(?:talk|speak|share|tell us|chat)\b` + win("40") + `\babout how (?:therapy|counsell?ing|we|our \w+|sessions?|coming here)(?: here| with us)? (?:helped|changed|supported)\b|\bif (?:our|we|counsell?ing|therapy)\b[\w ]{0,30}\b(?:have|has) helped you\b|\brecommended by (?:our |local |happy |past )?(?:clients|families|patients|parents)\b`),
+		keep: notNegated, tell: tellSolicit},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
 		re:   re(`\brecommended (?:[\w'’-]+ ){0,5}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
@@ -139,8 +144,8 @@ var testimonialPatterns = []pattern{
 	{need: needs("how we helped|how we've helped|how counselling|how therapy|how our|difference to you"),
 		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?|work together|time together)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
 		tell: tellSolicit},
-	{need: needs("trustpilot|trustscore|yelp|feefo|google rating|google review|referral|refer|friend you|spread|pop our name|mention us|compliment|personal recommendation"),
-		re: re(`\b(?:trustpilot|trustscore|yelp|feefo|google (?:rating|reviews?|stars?))\b(?: of)?|\breferral (?:rewards?|scheme|bonus|code|discount|offer)s?\b|\b(?:every|any|each) friend you (?:send|refer|bring)\b|\brefer (?:a|your) (?:friend|colleague|partner)\b|\b(?:keep )?spreading the word\b|\bpop our name\b|\bmention us to\b|\b(?:take the|nicest|biggest|best|greatest|lovely|kind) compliments?\b|\bpersonal recommendations?\b`),
+	{need: needs("our name|trustpilot|trustscore|yelp|feefo|google rating|google review|referral|refer|friend you|spread|pop our name|mention us|compliment|personal recommendation"),
+		re: re(`\b(?:trustpilot|trustscore|yelp|feefo|google (?:rating|reviews?|stars?))\b(?: of)?|\breferral (?:rewards?|scheme|bonus|code|discount|offer)s?\b|\b(?:every|any|each) friend you (?:send|refer|bring)\b|\brefer (?:a|your) (?:friend|colleague|partner)\b|\b(?:keep )?spreading the word\b|\b(?:pop|pass|share) (?:on )?our name\b|\bmention us to\b|\b(?:take the|nicest|biggest|best|greatest|lovely|kind) compliments?\b|\bpersonal recommendations?\b`),
 		keep: func(d *doc, s span) bool {
 			return notNegated(d, s) && !strings.HasSuffix(d.lower[s.start:s.end], " of") && !deniedAfter(d, s)
 		}, tell: tellSolicit},
@@ -199,7 +204,7 @@ var pronounLex = lex("she|he|they|she's|he's|they're")
 // policy allows ("many couples tell counsellors that ...").
 // documentReview spots reviews that are not clients' opinions: of a policy,
 // a book, opening hours, a case or someone's work.
-var documentReview = re(`\b(?:package|mid-point|midpoint|progress|decide|together|annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
+var documentReview = re(`\b(?:starting point|worth reading|worth a read|helpful read|systematic|meta-analysis|package|mid-point|midpoint|progress|decide|together|annual|policy|policies|notice|book|books|film|hours|fees|prices|date|under|case|performance|safeguarding|procedure|website|literature|peer|review week|reviewing|reviewed|supervision|contract|risk|service review|evidence|newsletter|season|commissioning|cafés|cafes|restaurants|of the year)\b`)
 
 // everydayRating reports whether the rating at s is of an ordinary thing
 // (a café, a film, the team's quiz pick) or by the team, in a post that
@@ -282,7 +287,7 @@ var thoughtQuote = re(`\b(?:saying|naming|out loud|name the feeling|think|thinki
 
 // attributed spots a quotation credited to a client or to feedback, or
 // received as one ("three words that had the whole office grinning").
-var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged|we hear (?:that|this|it)|words (?:straight |direct(?:ly)? )?from|from someone|one of our|with (?:her|his|their) (?:blessing|permission)|framing|frame it|found in)\b`)
+var attributed = re(`\b(?:client|clients|feedback|card|review|survey|anonymous|permission|former|said|says|sent|shared by|wrote|told|tells|message from|note from|from a)\b|["”'’]\s*[-–—~]|\b(?:made (?:my|our|the) (?:\w+ )?(?:day|week|morning|month)|had (?:the whole|us all|everyone)|grinning|can['’]t disagree|not going to argue|won['’]t argue|we agree|pinned|framed|on the fridge|noticeboard|keeping this|screenshot|pinged|we hear (?:that|this|it)|words (?:straight |direct(?:ly)? )?from|from someone|one of our|with (?:her|his|their) (?:blessing|permission)|framing|frame it|found in|put it best|put it)\b`)
 
 // praiseQuote spots quoted praise of the practice in anyone's voice.
 var praiseQuote = re(`\b(?:best|amazing|legend|brilliant|wonderful|lifesaver|life-saver|changed my|saved my|recommend|thank you|thanks for|grateful|couldn['’]?t have|you (?:were|are) the first|made me feel|most (?:genuinely )?human)\b`)
@@ -296,8 +301,8 @@ func clientQuote(d *doc, q span) bool {
 		return false
 	}
 	sen := d.sentence(q.start)
-	if publicSpeaker.MatchString(d.lower[sen.start:q.start]) {
-		return false // a public figure's words
+	if publicSpeaker.MatchString(d.lower[sen.start:q.start]) || strings.HasSuffix(strings.TrimRight(text, "\"”'’ "), "?") {
+		return false // a public figure's words, or a question to ask
 	}
 	around := d.lower[sen.start:min(len(d.lower), q.end+60)]
 	self := firstPerson.MatchString(text) && !thoughtQuote.MatchString(around)
