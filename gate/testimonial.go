@@ -31,7 +31,7 @@ var testimonialPatterns = []pattern{
 	// Praise reported from one person ("a mum stopped me to say her son is
 	// laughing again", "someone once said our waiting room felt like coming
 	// home"). Themes in aggregate ("many clients tell us...") are not this.
-	{need: needs("said|say|told|tell|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists"),
+	{need: needs("said|say|told|tell|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists"), gates: []*lexicon{reportLex},
 		re:   re(`\b(?:someone|somebody|an? (?:(?:former|past|recent|young|new|elderly|older|lovely|long-standing|local|\d+-year-old) )?(?:lady|gentleman|man|woman|mum|mom|dad|grandad|grandma|gran|nan|teenager|teen|student|couple|family|client|regular|person|parent|widow|widower|` + person + `)|one of (?:ours|our (?:clients|regulars|families|couples|parents)))\b` + win("40") + `\b(?:said|says|say|told|tells|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists|to say|to tell)\b` + win("80") + `\b(?:gave (?:her|him|them|me|us)|saved|helped|changed|turned (?:\w+ )?around|transformed|(?:life|confidence|spark|smile) back|never felt|(?:felt|feel) (?:so |really |truly |properly |finally |actually )?(?:heard|safe|understood|listened to|welcome)|first (?:person|adult|one|place|counsell?or|therapist) (?:who|that|to|where|he|she|they|i)|(?:actually |really )?(?:got|gets) (?:it|me)\b|kindest|legend|goat|grateful|like coming home|(?:laughing|smiling|sleeping) again|best (?:place|thing|decision|hour)|made (?:all )?the difference|couldn['’]t have|(?:never|wouldn['’]t) have (?:\w+ ){0,3}without|without (?:our|us|you|the group|this place)|the most (?:patient|kind|caring|lovely|amazing|understanding|brilliant|calming|gentle|supportive) (?:\w+ )?(?:human|person|counsell?or|therapist|woman|man|team|people))\b`),
 		keep: notNegated, tell: tellShare},
 	// Clients choosing the practice ("our own clients picked us as
@@ -123,7 +123,7 @@ var testimonialPatterns = []pattern{
 			listed := strings.HasPrefix(d.lower[s.start:], "testimonial") && d.in(negation, span{d.sentence(s.start).start, s.start})
 			return !d.negated(s) && !listed && !everydayNear(d, s) && !partnerFeedback.MatchString(d.lower[s.start:s.end]) && !mention(d, s)
 		}, tell: tellShare},
-	{need: needs("client|patient|customer|families|couples|people|parents|family"),
+	{need: needs("client|patient|customer|families|couples|people|parents|family"), gates: []*lexicon{sayLex},
 		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|saying|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
 		keep: func(d *doc, s span) bool { return !aggregate.MatchString(d.lower[s.start:s.end]) }, tell: tellShare},
 	{need: needs("from a|from one|from our|from someone|from former|from past|feedback|review|friends|word of mouth|refer|spread the word|described|liked|loved|valued|asked our|asked clients|describe|love us|adore us|rave about us|talking about us"),
@@ -369,3 +369,11 @@ func staffSubject(d *doc, s span) bool {
 // footballer turned campaigner called therapy 'the best training I ever
 // did'"): their words are not a client's testimonial.
 var publicSpeaker = re(`\b(?:footballer|campaigner|author|writer|actor|actress|singer|presenter|broadcaster|athlete|olympian|speaker|mp|councill?or|comedian|celebrity|podcaster|ambassador|professor|journalist)\b`)
+
+// reportLex and sayLex are the verbs of reported praise, so that its
+// patterns only read the sentences that have one (every match lies within
+// a sentence).
+var (
+	reportLex = lex("said|says|say|told|tells|wrote|writes|emailed|texted|messaged|mentioned|confided|admitted|reckons|thinks|insists|to say|to tell")
+	sayLex    = lex("say|says|said|saying|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us")
+)
