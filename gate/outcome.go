@@ -23,6 +23,12 @@ var outcomePatterns = []pattern{
 	{need: needs("guarantee"),
 		re: re(`\bguarantee(?:s|d|ing)?\b`),
 		keep: func(d *doc, s span) bool {
+			// "We guarantee biscuits. That's the only guarantee we make."
+			if sen := d.sentence(s.start); sen.start > 0 {
+				if prev := d.sentence(sen.start - 1); d.in(everyday, prev) && strings.Contains(d.lower[prev.start:prev.end], "guarantee") {
+					return false
+				}
+			}
 			return !d.negated(s) && !everydayNear(d, s) && !d.in(everyday, span{s.end, min(len(d.lower), s.end+12)}) &&
 				!cannotPromise.MatchString(d.lower[d.sentence(s.start).start:s.end])
 		}, tell: tellPromise},
@@ -197,7 +203,7 @@ func outcomeContext(d *doc, s span) bool {
 	return !d.negated(s) && !hedged(d, s) && d.in(outcomeRe, sen)
 }
 
-var outcomeRe = lex("clears|clear|treatment*|confident|confidence|calmer|happier|cravings|anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
+var outcomeRe = lex("grief|coping|clears|clear|treatment*|confident|confidence|calmer|happier|cravings|anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
 
 // imperativeTip spots a practical tip that starts with a verb ("Stop
 // checking emails after 8pm to sleep better"): advice, not a promise.

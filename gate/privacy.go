@@ -129,8 +129,8 @@ var storyPatterns = []pattern{
 	// A client's life event ("got to meet a client's brand-new baby"), or a
 	// session told of by when it happened ("this morning a person sat
 	// opposite me and said...").
-	{need: needs("client's|client’s|this morning|today|yesterday|this afternoon|last night|last mon|last tue|last wed|last thu|last fri|last sat|last sun|last week"),
-		re:      re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked|showed|rolled|opened)\b`),
+	{need: needs("client and|client's|client’s|this morning|today|yesterday|this afternoon|last night|last mon|last tue|last wed|last thu|last fri|last sat|last sun|last week"),
+		re:      re(`\b(?:a|one of my|one of our|my) (?:former |past )?client['’]s (?:[\w-]+ ){0,2}(?:baby|wedding|husband|wife|partner|mum|mother|dad|father|son|daughter|funeral|birthday|graduation|new job|dog|house)\b|\b(?:this morning|today|yesterday|this afternoon|last night|last week|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day),? (?:a|one) (?:person|client|man|woman|young \w+|teen\w*|lad|girl|boy|couple|mum|dad|lady|gentleman)\b` + win("30") + `\b(?:sat|said|told|cried|laughed|asked|admitted|shared|whispered|looked|showed|rolled|opened|wept|sobbed|broke down|spoke|talked)\b|\ba client and (?:i|me)\b`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("someone"), re: re(`\bsomeone (?:in (?:group|session|our group)|` + narrative + `)\b`),
 		keep: func(d *doc, s span) bool {
