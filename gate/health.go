@@ -189,8 +189,15 @@ func (g *Gate) health(d *doc, evidence []string) []Finding {
 	fs = append(fs, effectClaims(d)...)
 	// "Nobody can promise one session will make you feel better" denies the
 	// effect rather than claiming it.
+	// "Evidence is mixed and still emerging" in the same sentence or the next
+	// says the post is not claiming the effect.
 	fs = slices.DeleteFunc(fs, func(f Finding) bool {
-		return cannotPromise.MatchString(d.lower[d.sentence(f.Start).start:f.End])
+		sen := d.sentence(f.Start)
+		next := sen
+		if sen.end+1 < len(d.lower) {
+			next = d.sentence(sen.end + 1)
+		}
+		return cannotPromise.MatchString(d.lower[sen.start:f.End]) || evidenceUnsettled.MatchString(d.lower[sen.start:next.end])
 	})
 	if len(fs) == 0 || g.accepted(evidence) {
 		return nil
@@ -202,6 +209,9 @@ func (g *Gate) health(d *doc, evidence []string) []Finding {
 	}
 	return fs
 }
+
+// evidenceUnsettled spots a post saying the evidence is not in yet.
+var evidenceUnsettled = regexp.MustCompile(`\b(?:evidence|research|science|the data) (?:is|are) (?:still )?(?:mixed|developing|emerging|limited|thin|unclear|inconclusive)\b|\bnot (?:yet )?(?:proven|clear)\b|\bjury is (?:still )?out\b`)
 
 var doi = regexp.MustCompile(`(?i)^(?:doi:\s*)?10\.\d{4,9}/\S+$`)
 
