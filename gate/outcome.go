@@ -29,13 +29,12 @@ var outcomePatterns = []pattern{
 					return false
 				}
 			}
-			return !d.negated(s) && !everydayNear(d, s) && !d.in(everyday, span{s.end, min(len(d.lower), s.end+12)}) &&
-				!cannotPromise.MatchString(d.lower[d.sentence(s.start).start:s.end])
+			return !d.negated(s) && !everydayNear(d, s) && !d.in(everyday, span{s.end, min(len(d.lower), s.end+12)})
 		}, tell: tellPromise},
 	{need: needs("promise"),
 		re: re(`\bpromis(?:e|es|ed|ing)\b` + win("60") + `\b(?:you|your|results?|` + outcomeWord + `)\b|\b(?:our|my|that['’]s (?:our|my)|this is (?:our|my)) promise\b`),
 		keep: func(d *doc, s span) bool {
-			return !d.negated(s) && !everydayNear(d, s) && !cannotPromise.MatchString(d.lower[d.sentence(s.start).start:s.end])
+			return !d.negated(s) && !everydayNear(d, s)
 		}, tell: tellPromise},
 	{need: needs("or your|money|no result|refund|or the next|or next|or extra|or the extra|costs you nothing|is free|is on us"),
 		re:   re(`\bor your (?:money|fee|payment|next session|next month)\b|\bmoney[- ]back\b|\bno results?,? no (?:fee|charge|pay)\b|\b(?:full |a )?refund\b|\bor (?:the )?(?:next|extra) (?:session|month|one)(?:['’]s| is)? (?:free|on us)\b|\b(?:otherwise|or else|if not),? (?:the|your) (?:next|fourth|fifth|sixth|third|\d+(?:st|nd|rd|th)) (?:session |one )?(?:costs you nothing|is free|is on us)\b`),
@@ -126,8 +125,7 @@ func promise(need, expr string) pattern {
 func keepPromise(d *doc, s span) bool {
 	m := d.lower[s.start:]
 	free := strings.HasPrefix(m, "completely") || strings.Contains(d.lower[s.start:s.end], "can change")
-	sen := d.sentence(s.start)
-	return (free || !hedged(d, s)) && !d.negated(s) && !cannotPromise.MatchString(d.lower[sen.start:s.end]) && promiseContext(d, s) && !everydayNear(d, s)
+	return (free || !hedged(d, s)) && !d.negated(s) && promiseContext(d, s) && !everydayNear(d, s)
 }
 
 // worksBefore spots "works" just before a full stop of certainty.
@@ -213,14 +211,13 @@ func imperativeTip(d *doc, s span) bool {
 }
 
 func (g *Gate) outcome(d *doc) []Finding {
-	fs := scan(d, RuleOutcome, sectionMarketing, outcomePatterns)
-	if len(fs) == 0 {
-		fs = promises(d)
-	}
 	// A promise the sentence says nobody can make is a disclaimer.
-	return slices.DeleteFunc(fs, func(f Finding) bool {
-		return cannotPromise.MatchString(d.lower[d.sentence(f.Start).start:f.End])
-	})
+	denied := func(f Finding) bool { return cannotPromise.MatchString(d.lower[d.sentence(f.Start).start:f.End]) }
+	fs := slices.DeleteFunc(scan(d, RuleOutcome, sectionMarketing, outcomePatterns), denied)
+	if len(fs) == 0 {
+		fs = slices.DeleteFunc(promises(d), denied)
+	}
+	return fs
 }
 
 // A promise, read sentence by sentence: a word of certainty, a superlative,
