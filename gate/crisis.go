@@ -152,19 +152,19 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		// "Please don't comment if you're in crisis", "ring 999 rather than
 		// messaging us", "comments aren't monitored" withdraw the channel;
 		// "if you can't see a way out, talk to us in the comments" and "our
-		// inbox never closes" offer it.
-		// A channel phrase can run past its clause ("over social!media").
+		// inbox never closes" offer it. A channel phrase can run past its
+		// clause and sentence ("over social!media"), hence the max.
 		near := span{min(max(sen.start, s.start-40), cl.start), cl.start}
 		after := span{s.end, max(s.end, cl.end)}
 		if d.in(negation, span{cl.start, s.start}) || d.negated(s) && !topicIn(topics, near) || seenThere.MatchString(d.lower[max(0, s.start-12):s.start]) ||
-			onlyFor.MatchString(d.lower[s.end:sen.end]) || emailInbox(d, s) ||
+			onlyFor.MatchString(d.lower[s.end:max(s.end, sen.end)]) || emailInbox(d, s) ||
 			d.in(negation, after) && !alwaysOpen.MatchString(d.lower[after.start:after.end]) {
 			continue
 		}
-		// The offer may answer a question about a crisis in the sentence
-		// before ("Thinking of hurting yourself? Our DMs are open 24/7.").
-		// or be told to do so at once ("...please don't sit alone with that.
-		// DM the page").
+		// The offer may follow the crisis in the sentence before: as the
+		// answer to a question ("Thinking of hurting yourself? Our DMs are
+		// open 24/7.") or as a sentence that starts with the channel
+		// ("...please don't sit alone with that. DM the page").
 		prev := span{}
 		if sen.start > 0 && (d.lower[sen.start-1] == '?' || strings.TrimSpace(d.lower[sen.start:s.start]) == "") {
 			prev = d.sentence(sen.start - 1)

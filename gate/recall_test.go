@@ -123,6 +123,8 @@ func TestCrisisRecallClasses(t *testing.T) {
 		{text: "If things ever get too much, our Instagram inbox is checked round the clock.", want: []string{R, C}},
 		{text: "Convinced everyone would be fine if you disappeared? That voice is lying.", want: []string{R}},
 		{text: "Thinking of hurting yourself? Our DMs are open 24/7.", want: []string{R, C}},
+		// A channel phrase that runs past its sentence must not break the rule.
+		{text: "Feeling suicidal? Reach us over soCiAl!mediA", want: []string{R, C}},
 		// compliant
 		{text: "Myth: you have to hit rock bottom before you deserve counselling. You don't."},
 		{text: "On the staff bookshelf: Reasons to Stay Alive, Matt Haig's memoir."},
