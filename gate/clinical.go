@@ -158,8 +158,11 @@ func invitation(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	text := d.lower[sen.start:sen.end]
 	cl := d.clause(s.start)
-	if d.negated(s) || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) || emailInbox(d, s) || d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))}) ||
-		d.in(neverShare, sen) || d.in(neverShare, nextSentence(d, sen)) || weReply.MatchString(d.lower[max(0, s.start-32):s.start]) {
+	withdrawn := d.negated(s) || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) ||
+		d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))})
+	limited := d.in(neverShare, sen) || d.in(neverShare, nextSentence(d, sen))
+	ours := emailInbox(d, s) || weReply.MatchString(d.lower[max(0, s.start-32):s.start])
+	if withdrawn || limited || ours {
 		return false
 	}
 	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
