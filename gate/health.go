@@ -193,11 +193,8 @@ func (g *Gate) health(d *doc, evidence []string) []Finding {
 	// says the post is not claiming the effect.
 	fs = slices.DeleteFunc(fs, func(f Finding) bool {
 		sen := d.sentence(f.Start)
-		next := sen
-		if sen.end+1 < len(d.lower) {
-			next = d.sentence(sen.end + 1)
-		}
-		return cannotPromise.MatchString(d.lower[sen.start:f.End]) || evidenceUnsettled.MatchString(d.lower[sen.start:next.end])
+		next := nextSentence(d, sen)
+		return cannotPromise.MatchString(d.lower[sen.start:f.End]) || evidenceUnsettled.MatchString(d.lower[sen.start:max(sen.end, next.end)])
 	})
 	if len(fs) == 0 || g.accepted(evidence) {
 		return nil
