@@ -60,6 +60,12 @@ var healthPatterns = []pattern{
 	{gates: []*lexicon{healthLex}, need: needs("effective than|effective as|as well as|better than|faster than|natural|chemical imbalance|cause of|killer|alternative to|directly linked|hand in hand|stages|officially|fact.|fact!|= |equals|saves the nhs|tripl|doubl|quadrupl|halved|the rate of|research:|report"),
 		re:   re(`\b(?:more|less|as) effective (?:than|as)\b|\bnatural alternative to\b|\bdirectly linked\b|\bgo hand in hand\b|\b(?:five|5|seven|7) stages\b|\bofficially (?:a|an)\b|\bfact[.!]|\b\d+ (?:minutes|hours) of [\w ]+ ?(?:=|equals)|\bsaves? the nhs\b|\b(?:tripl|doubl|quadrupl)(?:ed|es|ing)\b|\bhalved\b|\b(?:\d+|two|three|four) times the rate\b|\b(?:new )?research:|\b(?:a|the) (?:new |recent )?report\b|\bworks? (?:as well as|better than|faster than)\b|\bnatural (?:antidepressant|remedy|cure|treatment|painkiller|sedative)\b|\bchemical imbalance\b|\b(?:the|a) (?:leading|main|biggest|number one|root|single biggest) (?:cause of|killer)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
+	// Certainty about what a sign means or where an illness goes: "hearing
+	// voices is always a sign of psychosis", "it only gets worse without
+	// medication".
+	{gates: []*lexicon{healthLex}, need: needs("always|invariably|only get|only gets"),
+		re:   re(`\b(?:is|are) (?:always|invariably|nearly always|almost always) (?:a |an |the )?(?:(?:first|early|warning|clear|sure) )?(?:signs?|symptoms?|red flags?|caused by|the result of) (?:of|by)?\b|\bonly gets? worse (?:without|unless|if)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
 	{need: needs("harmful|bad for|bad to|toxic|dangerous|good for|healing|therapeutic|essential"),
 		re:   re(`\b(?:harmful|bad|toxic|dangerous|good|healing|therapeutic|essential) (?:to|for) (?:your |our |the )?(?:health|brain|heart|mental health|mood|sleep|body|nervous system|immune system)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},

@@ -85,12 +85,26 @@ type automaton struct {
 	count int
 }
 
+// buildAutomaton compiles words into an automaton. A word written with a
+// straight apostrophe ("can't") also matches a curly one ("can’t"), as the
+// patterns' regexps do.
 func buildAutomaton(words []string) *automaton {
 	a := &automaton{count: len(words), nc: 1}
-	for _, w := range words {
-		for i := 0; i < len(w); i++ {
-			if a.class[w[i]] == 0 {
-				a.class[w[i]] = uint8(a.nc)
+	type entry struct {
+		id int
+		w  string
+	}
+	var entries []entry
+	for id, w := range words {
+		entries = append(entries, entry{id, w})
+		if strings.Contains(w, "'") {
+			entries = append(entries, entry{id, strings.ReplaceAll(w, "'", "’")})
+		}
+	}
+	for _, e := range entries {
+		for i := 0; i < len(e.w); i++ {
+			if a.class[e.w[i]] == 0 {
+				a.class[e.w[i]] = uint8(a.nc)
 				a.nc++
 			}
 		}
@@ -98,7 +112,8 @@ func buildAutomaton(words []string) *automaton {
 	// The trie: next[s][class] is the child of s, or 0 for none.
 	next := [][]int32{make([]int32, a.nc)}
 	a.out = [][]int32{nil}
-	for id, w := range words {
+	for _, e := range entries {
+		id, w := e.id, e.w
 		s := int32(0)
 		for i := 0; i < len(w); i++ {
 			c := a.class[w[i]]

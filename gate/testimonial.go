@@ -82,7 +82,7 @@ var testimonialPatterns = []pattern{
 		keep: notNegated, tell: tellSolicit},
 	// Counted recommendations, and asking people to vouch or to tick stars.
 	{need: needs("recommended|vouch|endorsed|stars|favourites|favorites"),
-		re:   re(`\brecommended (?:[\w'’-]+ ){0,5}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b`),
+		re:   re(`\brecommended (?:[\w'’-]+ ){0,5}by (?:\d+|dozens of|hundreds of|scores of) (?:\w+ )?(?:neighbours|neighbors|people|families|locals|clients|parents|members|couples)\b|\b(?:\d+|dozens of|hundreds of) (?:\w+ )?(?:neighbours|neighbors|locals|families|clients|parents|couples) (?:have )?(?:recommended|vouched for|endorsed) us\b|\bvouch(?:es|ed)? for us\b|\b(?:tick|circle|colour in|color in|give us) (?:the |some |your |a |five |5 )?stars?\b|\bpost (?:our|the|some) favou?rites\b|\b(?:missing|needs?|wants?|could use|could do with|would love|collecting) (?:your|a few of your|some of your) (?:gold |shiny |five |5 )?stars\b`),
 		keep: notNegated, tell: tellSolicit},
 	// Praise quoted from a described person ("From a dad of two: 'Family
 	// sessions here turned our house around.'") or "called us '...'".
