@@ -38,8 +38,8 @@ func channelPhrases() string {
 	for _, w := range []string{"instagram", "facebook", "our stories", "the comments"} {
 		ps = append(ps, "q&a on "+w, "q&a in "+w)
 	}
-	for _, w := range []string{"me", "our counsellor", "our counsellors", "our counselor", "our therapist", "our therapists", "our team"} {
-		ps = append(ps, "ask "+w)
+	for _, w := range []string{"me", "our counsellor", "our counsellors", "our counselor", "our counselors", "our therapist", "our therapists", "our team"} {
+		ps = append(ps, "ask "+w, "message "+w)
 	}
 	for _, w := range []string{"question", "story", "experience"} {
 		ps = append(ps, "post your "+w, "post a "+w)
@@ -101,8 +101,8 @@ var clinicalPatterns = []pattern{
 		section: sectionAdvice, tell: tellSelfHarmAdvice},
 	// Booking handled in public: "we've got you down for Thursday at 4",
 	// "your 10am on Wednesday has moved to 11".
-	{need: needs("got you down|moved you|booked you|pencilled you|penciled you|rescheduled you|put you down|moved|confirmed|booked|changed|rescheduled|cancelled|canceled|move my|switch my"),
-		re: re(`\b(?:we['’]ve|we have|i['’]ve|i have|we['’]ll|we will) (?:got you down|moved you|booked you|pencilled you|penciled you|rescheduled you|put you down|moved your|switched your)\b|\byour (?:[\w'’]+ )?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|appointment|session|assessment|slot|booking)(?: (?:with|on|at|this|next) [\w ]{1,20}?)? (?:has|have|is|was)(?: now)?(?: been)? (?:moved|confirmed|booked|changed|rescheduled|cancelled|canceled|switched)\b|\bcan i (?:move|switch|change) my (?:\w+ )?(?:appointment|session|slot|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`), section: sectionTherapy,
+	{need: needs("shifted you|switched you|rebooked you|got you down|moved you|booked you|pencilled you|penciled you|rescheduled you|put you down|moved|confirmed|booked|changed|rescheduled|cancelled|canceled|move my|switch my"),
+		re: re(`\b(?:we['’]ve|we have|i['’]ve|i have|we['’]ll|we will) (?:got you down|moved you|booked you|pencilled you|penciled you|rescheduled you|put you down|moved your|switched your)\b|\byour (?:[\w'’]+ )?(?:\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)|appointment|session|assessment|slot|booking)(?: (?:with|on|at|this|next) [\w ]{1,20}?)? (?:has|have|is|was)(?: now)?(?: been)? (?:moved|confirmed|booked|changed|rescheduled|cancelled|canceled|switched)\b|\bcan i (?:move|switch|change) my (?:\w+ )?(?:appointment|session|slot|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:\w+['’]s|has|have) (?:shifted|moved|switched|rebooked|booked|pencilled|penciled) you (?:in )?(?:to|for|on|at) (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next)`), section: sectionTherapy,
 		tell: tell{"This handles a client's booking on social media, which the policy forbids (and it identifies the client).",
 			"Contact the client privately through the official channels."}},
 	{need: needs("appointment|session"),
@@ -125,7 +125,7 @@ var clinicalPatterns = []pattern{
 	// A verdict on a medicine, or a dose suggested: "diazepam is fine for a
 	// couple of weeks", "ask your GP for some", "we suggest 1 or 2".
 	{gates: []*lexicon{medLex},
-		re:      re(`\b` + medication + ` (?:is|are|works?|can be|will be) (?:(?:totally|perfectly|completely|really|usually|generally|honestly|so) )?(?:fine|safe|great|brilliant|amazing|perfect|good|ok|okay|harmless|the best|a lifesaver|a game[- ]changer|magic)\b|\bask (?:your|a|the) (?:gp|doctor|pharmacist|psychiatrist) for (?:some|it|them|a prescription|a script)\b|\bwe (?:usually |often |always |would )?(?:suggest|recommend|advise) (?:taking )?(?:\d|one or two|one|two|half)\b`),
+		re:      re(`\b` + medication + ` (?:is|are|works?|can be|will be) (?:(?:totally|perfectly|completely|really|usually|generally|honestly|so) )?(?:fine|safe|great|brilliant|amazing|perfect|good|ok|okay|harmless|the best|a lifesaver|a game[- ]changer|magic)\b|\bask (?:your|a|the) (?:gp|doctor|pharmacist|psychiatrist) for (?:some|it|them|a prescription|a script)\b|\bwe (?:usually |often |always |would )?(?:suggest|recommend|advise) (?:taking )?(?:\d|one or two|one|two|half)\b|\bside[- ]effects? (?:usually |normally |often |tend to |will |should |generally )*(?:settle|pass|wear off|go away|ease|calm down|disappear|fade)\b`),
 		section: sectionAdvice, tell: tellMedication},
 }
 
@@ -135,8 +135,8 @@ var tellMedication = tell{"This is medication, supplement or dose advice, which 
 func (g *Gate) clinical(d *doc) []Finding {
 	out := scan(d, RuleClinical, sectionTherapy, clinicalPatterns)
 	channels := d.every(channelRe)
-	for _, e := range []string{"👇", "⬇️"} {
-		if i := strings.Index(d.text, e); i >= 0 {
+	for _, e := range []string{"👇", "⬇️", "@ us"} { // "@ us" has no word the lexicon sees
+		if i := strings.Index(d.lower, e); i >= 0 {
 			channels = append(channels, span{i, i + len(e)})
 		}
 	}
@@ -198,14 +198,14 @@ var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a pro
 var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|don['’]t|do not|am not able to|are not able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss)\b|\bthings (?:i|we) can['’]t\b`)
 
 // neverShare spots a promise not to share things on social media.
-var neverShare = lex("out of the comment section|out of the comment box|off the comments|off the comment section|personal details out|career questions only|questions only|skip the dms|skip the comments|skip the inbox|training only|event stuff only|events only|careers only|only please|only, please|keep an eye on|out of our comments|out of the comments|out of our inbox|out of our dms|out of the dms|comments are off|comments off|comments are closed|comments closed|leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")
+var neverShare = lex("are public|is public|details out of them|out of them|out of the comment section|out of the comment box|off the comments|off the comment section|personal details out|career questions only|questions only|skip the dms|skip the comments|skip the inbox|training only|event stuff only|events only|careers only|only please|only, please|keep an eye on|out of our comments|out of the comments|out of our inbox|out of our dms|out of the dms|comments are off|comments off|comments are closed|comments closed|leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")
 
 // weReply spots the practice describing its own replies ("we reply to
 // emails within a day"), which invites nothing.
 var weReply = re(`\b(?:we|we['’]ll|we will|we aim to|we try to|we can['’]t|we do not|we don['’]t|we hide|we remove|we delete|we moderate|we read)\s*$|\b(?:taken down|removed|deleted|hidden|hid)(?: a| the| one| your| some| that)?(?: comments?| posts?| replies| reply)?(?: (?:on|under|from))?\s*$`)
 
 // ordinary spots invitations to talk about everyday things.
-var ordinary = lex("wi-fi|wifi|podcasts|podcast|picks|blog|topics|fav|faves|snack|snacks|fellow|cpd|colleagues|team whatsapp|team chat|your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")
+var ordinary = lex("pics|pictures|snaps|selfies|costume|costumes|pumpkin|pumpkins|wi-fi|wifi|podcasts|podcast|picks|blog|topics|fav|faves|snack|snacks|fellow|cpd|colleagues|team whatsapp|team chat|your ideas|ideas|your tips|suggestions|recommendations|fees|sliding-scale|newsletter sign-up|favourite|favorite|team name|quiz|playlist|song|film|book club|biscuit|recipe|pet|caption|guess|vote|poll|sign-up|sign up|ticket|tickets|raffle|bake sale|volunteer")
 
 // namedDisorder is a disorder named without an article ("seasonal affective
 // disorder", "anxious attachment disorder"), as a diagnosis names it.

@@ -98,8 +98,8 @@ var outcomePatterns = []pattern{
 	promise("x calmer|x happier|x better|x more|x less|times calmer|times happier|times better|times more|times less", `\b\d+ ?(?:x|times) (?:calmer|happier|better|more confident|less anxious)\b`),
 	promise("disappear|vanish|melt away", `\b(?:disappear|vanish|melt away)\b`),
 	{need: needs("sorted"), cross: true, re: re(`\b(?:anxiety|stress|worry|worries|panic|depression|sleep|insomnia|problems?|relationship|marriage|burnout|grief|confidence)\W{1,3}sorted\b`), keep: keepPromise, tell: tellPromise},
-	promise("we fix|we make|we cure|we heal|we end|we solve|we erase|we banish|we eliminate|we stop|we promise", `\bwe (?:fix|make|cure|heal|end|solve|erase|banish|eliminate|stop|promise)\b`),
-	promise("never had a|every client|no client|out of 10|out of ten| in 10| in ten", `\bnever had a client\b|\bevery client (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten) (?:relationships|marriages|couples|families) (?:saved|fixed|recover|improve|stay)|\b(?:[6-9]|six|seven|eight|nine) (?:in|out of) (?:10|ten) (?:of )?(?:our|my|her|his|the) (?:clients|couples|families)\b|\bnever had an? (?:couple|family|client|person|parent|teenager) (?:leave|walk out|finish)\b`),
+	promise("we fix|we make|we cure|we heal|we end|we solve|we erase|we banish|we eliminate|we stop|we promise|we actually|we really|we genuinely", `\bwe (?:actually |really |genuinely )?(?:fix|make|cure|heal|end|solve|erase|banish|eliminate|stop|promise)\b`),
+	promise("never had a|every client|no client|not one|not a single|out of 10|out of ten| in 10| in ten", `\bnever had a client\b|\bevery (?:single )?client(?: (?:we|i) (?:see|work with|support|treat))? (?:gets|feels|leaves|recovers|improves|sees|goes)\b|\bno client (?:has|ever)\b|\bevery client,? every time\b|\b(?:\d+|nine|eight) out of (?:10|ten) clients\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten) (?:relationships|marriages|couples|families) (?:saved|fixed|recover|improve|stay)|\b(?:[6-9]|six|seven|eight|nine) (?:in|out of) (?:10|ten) (?:of )?(?:our|my|her|his|the) (?:clients|couples|families)\b|\bnever had an? (?:couple|family|client|person|parent|teenager) (?:leave|walk out|finish)\b|\b(?:not one|not a single|no) (?:client|couple|family|person|teen|teenager|parent)s? (?:has |have )?(?:ever )?(?:walked out|left|gone home|finished|walked away)\b[^.!?]{0,50}\bwithout\b`),
 	promise("remission|recovery|success rate", `\b(?:\d+\s?% )?(?:remission|recovery|success) rates?\b|\b(?:full|complete|total) recovery\b`),
 	promise("life-changing|life changing|award-winning|award winning", `\blife[- ]changing\b|\baward[- ]winning\b`),
 	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|brand[- ]new|more confident) (?:you|person)\b`),
@@ -176,13 +176,25 @@ var offerRe = lex("we'll|we will|we've worked|we have worked|worked with|work wi
 
 // everyday spots guarantees and promises about ordinary things, which are
 // idioms rather than promises of outcome.
-var everyday = lex("buns|chilli|potluck|sausage rolls|crowd-pleaser|crowd pleaser|good morning|blues|mince pies|cupcake|cupcakes|flapjack|flapjacks|bake-off|bake off|sourdough|raffle|jumper|slump|roadworks|car park|one thing|sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
+var everyday = lex("doughnut|doughnuts|donut|donuts|buns|chilli|potluck|sausage rolls|crowd-pleaser|crowd pleaser|good morning|blues|mince pies|cupcake|cupcakes|flapjack|flapjacks|bake-off|bake off|sourdough|raffle|jumper|slump|roadworks|car park|one thing|sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
 
 // everydayNear reports whether the sentence around s is about ordinary
 // things rather than therapy.
 func everydayNear(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	return d.in(everyday, sen) && !d.in(therapyWords, sen)
+}
+
+// everydayBefore reports whether s sits in a short sentence that comments
+// on the ordinary thing in the sentence before it ("The office printer
+// worked first go today. Success story of the week 🙌").
+func everydayBefore(d *doc, s span) bool {
+	sen := d.sentence(s.start)
+	if sen.start == 0 || len(strings.Fields(d.lower[sen.start:sen.end])) > 8 {
+		return false
+	}
+	both := span{d.sentence(sen.start - 1).start, sen.end}
+	return d.in(everyday, both) && !d.in(therapyWords, both)
 }
 
 var therapyWords = lex("therapy|counselling|counseling|session|sessions|anxiety|depression|stress|result|results|recover*|feel better|heal*|outcome|outcomes|relationship|marriage|panic|trauma")

@@ -197,12 +197,12 @@ var sessionPatterns = []pattern{
 	{need: needs("ession"), orig: true, re: regexp.MustCompile(`\b[Ss]ession (?:this (?:morning|afternoon|evening)|today|yesterday|last night|on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day) with (?:someone|somebody|a (?:client|couple|young|man|woman|mum|dad|teen|teenager|student|lad|girl|boy|family))\b`)},
 }
 
-var workplace = pattern{need: needs("works at|works for|worked at|worked for|working at|working for|teaches at|taught at|studies at|studied at|employed at|employed by|employed as|works as|worked as|working as|teaches|studies"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+`)}
+var workplace = pattern{need: needs("nursing at|nursing again at|teaching at|teaching again at|back at work at|a job at|shifts at|works at|works for|worked at|worked for|working at|working for|teaches at|taught at|studies at|studied at|employed at|employed by|employed as|works as|worked as|working as|teaches|studies"), orig: true, re: regexp.MustCompile(`\b(?:works?|worked|working|teaches|taught|studies|studied|employed) (?:as (?:a|an) [a-z]+ )?(?:at|for) (?:the )?(?:local )?\p{Lu}[\pL'’]+|\b(?:nursing|teaching|back at work|a job|shifts) (?:again )?at (?:the )?\p{Lu}[\pL'’]+`)}
 
 func (g *Gate) privacy(d *doc) []Finding {
 	var out []Finding
 	add := func(s span, section string, t tell) {
-		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) {
+		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) && !publicHandle(d, s, t) {
 			out = append(out, find(RulePrivacy, section, Block, d, s, t))
 		}
 	}
@@ -217,6 +217,9 @@ func (g *Gate) privacy(d *doc) []Finding {
 		}
 	}
 	for _, s := range attributions(d) {
+		add(s, sectionPrivacy, tellName)
+	}
+	for _, s := range initialsOf(d) {
 		add(s, sectionPrivacy, tellName)
 	}
 	for _, s := range g.phones(d) {
@@ -283,6 +286,18 @@ func orgHandle(d *doc, s span, t tell) bool {
 	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@") && orgWords.MatchString(d.lower[s.start:s.end])
 }
 
+// publicHandle reports whether s is the handle of someone the post speaks
+// to about nothing personal ("@lucyinthesky glad you enjoyed the open
+// evening!"). With no word of therapy, health, crisis or clients anywhere in
+// the post, a reply to a member of the public does not mark them as a client.
+func publicHandle(d *doc, s span, t tell) bool {
+	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@") &&
+		d.match(clinicalTopic) == nil && d.match(crisisWords) == nil && d.match(crisisTopic) == nil && d.match(clientWords) == nil && d.match(ownCounselling) == nil
+}
+
+// ownCounselling marks a post as being about someone's own counselling.
+var ownCounselling = lex("client|clients|regular|regulars|proud|journey|progress|milestone|sober|recovery|brave|heal|healing|healed|congrat*|well done|graduat*|passed|finished|last one|first one|breakthrough|doing so well|doing well|so far|since|journal*|homework|exercise|exercises|thanks to us|with us|moved you|got you down|booked you|see you then|see you on|see you next|missed today|missed your|screenshot|posted|post about|thank you for your post|thanking|changed her|changed his|changed my|changed their|changed your|life|decision|walking through|coming to us|our door|your door|wrapping up|couples|work with|worked with|working with|through|room|helped|tagged us|repost*|quote|medal|love u|love you|cry|cried|tears|walked in|walked into|first came|first walked")
+
 var orgWords = re(`runners|cyclists|walkers|swimmers|parkrun|rugby|football|choir|rotary|library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
 
 // askedUs spots a question about the practice's own service ("someone asked
@@ -322,6 +337,36 @@ func attributions(d *doc) []span {
 }
 
 var signature = regexp.MustCompile(`^\s*(?:[-–—~]|,? (?:says|said|writes|wrote))\s*((?:\p{Lu}[\pL'’-]+|\p{Lu}\.(?:\s?\p{Lu}\.)*)(?:,? (?:\d{1,3}|\p{Lu}[\pL'’-]+))*)|^\s+(\p{Lu}[\pL'’-]+,? (?:\d{1,3}\b|\p{Lu}[\pL'’-]+,)(?:,? (?:\d{1,3}|\p{Lu}[\pL'’-]+))*)`)
+
+// initialsOf finds a person referred to by initials ("R.K., we see you",
+// "congratulations to J.T.", "A.B. told me"): as identifying as a name to
+// the people who know them. Abbreviations such as "P.S." and "U.K." are not
+// initials.
+func initialsOf(d *doc) []span {
+	var out []span
+	for _, m := range initialsRe.FindAllStringSubmatchIndex(d.text, -1) {
+		s := span{m[2], m[3]}
+		if notInitials[strings.ReplaceAll(d.text[s.start:s.end], " ", "")] || surnameAfter.MatchString(d.text[s.end:]) {
+			continue
+		}
+		before := d.lower[max(0, s.start-24):s.start]
+		after := d.lower[s.end:min(len(d.lower), s.end+24)]
+		if strings.TrimSpace(d.text[:s.start]) == "" && strings.HasPrefix(after, ",") || initialsBefore.MatchString(before) || initialsAfter.MatchString(after) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var (
+	initialsRe     = regexp.MustCompile(`(?:^|[^\pL.])(\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?)`)
+	initialsBefore = re(`\b(?:to|for|with|congrats|congratulations|thank you|thanks|well done|proud of|client|clients|dear|hey|hi|go|love you|you go)\W{0,3}$`)
+	surnameAfter   = regexp.MustCompile(`^ \p{Lu}\pL`) // "J. M. Barrie": a full name, checked as names are
+	initialsAfter  = re(`^,? (?:told|said|shared|came|has|have|is|was|just|finished|passed|got|started|wrote|sent|asked|cried|laughed|walked|rode|did)\b`)
+	notInitials    = map[string]bool{"P.S.": true, "N.B.": true, "U.K.": true, "U.S.": true, "A.M.": true, "P.M.": true, "E.G.": true, "I.E.": true,
+		"R.I.P.": true, "D.I.Y.": true, "A.A.": true, "N.A.": true, "Q.A.": true, "O.K.": true, "B.A.": true, "M.A.": true, "U.N.": true, "E.U.": true,
+		"G.P.": true, "P.T.O.": true, "R.S.V.P.": true, "A.K.A.": true, "B.C.": true, "A.D.": true, "T.V.": true, "U.S.A.": true, "N.H.S.": true}
+)
 
 // ownDetail reports whether an address or number found in the text is part
 // of one of the practice's official contacts ("12 Market Street" when the

@@ -146,3 +146,33 @@ func TestPrivacyStoryClasses(t *testing.T) {
 		{text: "A pattern I've noticed in this work: people apologise for crying. There's no need in a counselling room."},
 	})
 }
+
+// Classes added after the twenty-first fresh set: replies to members of the
+// public by handle, clients named by initials, workplaces named by what the
+// person does there, bookings moved by a named colleague, tapering a
+// medicine, crisis euphemisms about not existing, and promises phrased as
+// "not one client has ever ... without".
+func TestRepliesInitialsAndPromisesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "@tilly.bakes thank you for coming to the summer fair! The lemon drizzle went in ten minutes.", want: nil},
+		{text: "@tilly.bakes so proud of how far you've come since your first session 💛", want: []string{P, T}},
+		{text: "M.W., you did it: the interview you dreaded last spring went brilliantly.", want: []string{P}},
+		{text: "Well done to D.F., who finished her last session with us today!", want: []string{P, T}},
+		{text: "P.S. The office is closed on Monday for the bank holiday."},
+		{text: "A line often credited to J. M. Barrie, and a good one for Monday."},
+		{text: "A lovely card arrived from someone now teaching again at Northfield Academy.", want: []string{P, T}},
+		{text: "@ollie_w hi Ollie, Priya's moved you to 2pm on Friday. See you then!", want: []string{C, P}},
+		{text: "Tapering? Weaning off sertraline is easiest if you cut by a quarter every fortnight.", want: []string{C}},
+		{text: "If you've got to the point where you'd rather not exist, you are not alone.", want: []string{R}},
+		{text: "If you've got to the point where you'd rather not exist, call Samaritans on 116 123 any time."},
+		{text: "Not a single family has left our parenting course without real progress.", want: []string{O}},
+		{text: "There's no worry our counsellors can't fix.", want: []string{O}},
+		{text: "We actually solve the problem, not just talk about it.", want: []string{O}},
+		{text: "Dozens of clients have written in to thank us this year.", want: []string{T}},
+		{text: "Our Google page is missing your stars!", want: []string{T}},
+		{text: "Comments here are public, so keep session details out of them and email hello@connections.example instead."},
+		{text: "It's Halloween! Share your pumpkin pics in the comments 🎃"},
+		{text: "The kettle finally works again. Success story of the week 🙌"},
+		{text: "Five stars to whoever left flowers at reception this morning."},
+	})
+}
