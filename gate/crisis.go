@@ -79,7 +79,7 @@ func crisisPhrases() string {
 		"staying alive tonight", "really dark",
 		"got really dark", "gets really dark", "so dark", "the point of anything", "point of it all", "from a bridge", "off a bridge", "how he'd do it", "how she'd do it", "how they'd do it", "stop existing", "cease to exist",
 		"might be cutting", "may be cutting", "could be cutting", "without you around", "manage perfectly well without you",
-		"in a real crisis", "in real crisis", "in a deep crisis", "too much tonight", "all too much tonight", "prefer not to exist", "rather not exist", "wish i didn't exist", "wish you didn't exist", "not exist any more", "not exist anymore")
+		"in a real crisis", "in real crisis", "in a deep crisis", "too much tonight", "all too much tonight", "prefer not to exist", "disappointed to wake up", "disappointed they woke up", "disappointed that they woke up", "disappointed you woke up", "disappointed that you woke up", "disappointed i woke up", "woke up at all", "wake up at all", "waking up at all", "rather not exist", "wish i didn't exist", "wish you didn't exist", "not exist any more", "not exist anymore")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)

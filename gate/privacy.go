@@ -94,6 +94,12 @@ var (
 var narrative = `(?:told|said|says|asked|described|shared|came|started|finished|completed|was|had|wrote|sent|mentioned|explained|cried|realised|realized|reached|left|opened up|confided|brought|admitted|talked|spoke|called|messaged|emailed|felt|got|made|took|sat|walked|arrived|laughed|smiled|returned|booked|turned up|showed|handed|gave|whispered|broke down|used to|went back|got engaged|got married|passed|graduated|moved|drove|ran|celebrated|messaged|texted|phoned|rang|emailed|posted|reported|stopped|relapsed|tried|won|lost|cancelled|missed|hugged|drew|painted|hid|hasn['’]t|hadn['’]t|has been|had been)`
 
 var storyPatterns = []pattern{
+	{gates: []*lexicon{personLex}, need: needs("sat with|sitting with|spent an hour with|spent the morning with|spent the afternoon with|worked with"),
+		re:      re(`\b(?:sat|was sitting|spent (?:an hour|the morning|the afternoon|the evening)|worked) with (?:a|an) (?:[\w'’-]+ ){0,2}` + person + `\b,? (?:this (?:morning|afternoon|evening|week)|last (?:night|week)|today|yesterday|earlier|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`),
+		section: sectionAnonymous, tell: tellStory},
+	{need: needs("room|certain someone"),
+		re:      re(`\b(?:in|from) (?:the|my|our) (?:counsell?ing|therapy) room (?:today|this (?:morning|afternoon|evening|week)|yesterday|last (?:night|week))\b|\ba certain someone\b`),
+		section: sectionAnonymous, tell: tellStory},
 	{need: needs("client|patient|service user|counsellee"),
 		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| ` + narrative + `\b)`),
 		section: sectionAnonymous, tell: tellStory},

@@ -176,3 +176,22 @@ func TestRepliesInitialsAndPromisesClasses(t *testing.T) {
 		{text: "Five stars to whoever left flowers at reception this morning."},
 	})
 }
+
+// Classes added after the twenty-second fresh set: a session story told
+// by when it happened, asking those counselling helped to tell their story,
+// superlatives phrased as "nobody understands it the way we do", slogans
+// where a problem ends, and the compliant posts that share their words.
+func TestStoriesSlogansAndAdviceClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Sat with a retired nurse yesterday who still keeps her late husband's coat by the door.", want: []string{P}},
+		{text: "Tiny victory in the counselling room this morning: a certain someone finally said no to their boss.", want: []string{P, T}},
+		{text: "If therapy with us helped you through a rough year, tell us your story in the comments.", want: []string{T, C}},
+		{text: "Nobody round here gets grief the way our counsellors do.", want: []string{O}},
+		{text: "Connections: where worry ends.", want: []string{O}},
+		{text: "I'm humbled by the courage it takes to make that first phone call."},
+		{text: "Setting boundaries: it's ok to say 'I need to think about it and get back to you'. What would you add?"},
+		{text: "The NHS advises people to consider taking vitamin D in winter; your pharmacist can help you choose.",
+			evidence: []string{"https://www.nhs.uk/conditions/vitamins-and-minerals/vitamin-d/"}},
+		{text: "Panic attacks feel frightening. The NHS page below explains what happens in the body."},
+	})
+}

@@ -70,6 +70,11 @@ var testimonialPatterns = []pattern{
 	// former client used this week. We'll take it"), not after a quiz result.
 	{need: needs("take it"), re: re(`\bwe['’]ll take it\b`),
 		keep: func(d *doc, s span) bool { return d.in(clientWords, span{0, len(d.lower)}) }, tell: tellShare},
+	// Asking those it helped to say so: "if counselling here changed things
+	// for you, the comments are open for your story".
+	{need: needs("if "), also: needs("changed|helped|made a difference"),
+		re:   re(`\bif (?:counsell?ing|therapy|our sessions|working with us|coming here|we|our team|connections)(?: here| with us| at connections)? (?:has |have )?(?:changed|helped|made a difference)\b` + win("80") + `\b(?:comments?|share|tell us|story|stories|let us know|reviews?|drop|post|tag us|write to us)\b`),
+		keep: notNegated, tell: tellSolicit},
 	// Asking for accounts of how counselling helped, and star ratings in
 	// words ("four point nine stars, two hundred and twelve reviews").
 	{need: needs("of how|point"),
@@ -92,7 +97,7 @@ var testimonialPatterns = []pattern{
 	{need: needs("made of us|thought of us|think of us|thank-you|thank you|glowing|lovely|kind|blushed|keep us going|keeps us going|humbled|the dream|too kind|grinning|overwhelmed|few words|line or two|recommendation|about us|real words|people say|clients say|couples say|parents say|collecting stories|sums up|favourite thing|top marks|questionnaire|would come back|former client|still here|lines about|words about|sentences about|with us"),
 		re: re(`\b(?:thank[- ]you|glowing|lovely|kind) (?:notes?|cards?|messages?|letters?|emails?)\b|\b(?:we blushed|keeps? us going|humbled|that['’]s the dream|too kind|grinning all week|overwhelmed by the thank)\b|\b(?:a few|some|kind) words (?:on|about) (?:our|us)\b|\ba line or two about\b|\bleav(?:e|ing) (?:her|him|them|us|\w+) a recommendation\b|\brecommendation to someone\b|\btell (?:them|your friends|your mates?|everyone|others|people|a friend) (?:about us|what you (?:made|thought|think) of us)\b|\breal words from real clients\b|\bwhat (?:people|clients|couples|parents|families) say (?:after|about)\b|\b(?:our )?clients say it\b|\bcollecting stories\b|\bsums up your time\b|\bfavourite thing about (?:coming to|working with|our|us|connections)\b|\btop marks\b|\b(?:end-of-course |feedback )?questionnaires?\b|\bwould come back\b|\bour former client\b|\bthe reason i['’]m still here\b|\b(?:a few|some|a couple of) (?:lines|words|sentences) about\b|\b(?:about|on) your (?:time|experience|sessions?|journey)(?: [\w-]+){0,2} with us\b`),
 		keep: func(d *doc, s span) bool {
-			return !d.negated(s) && !everydayNear(d, s) && !sendOne.MatchString(d.lower[max(0, s.start-20):s.start])
+			return !d.negated(s) && !everydayNear(d, s) && !sendOne.MatchString(d.lower[max(0, s.start-20):s.start]) && !admiration.MatchString(d.lower[s.end:])
 		}, tell: tellShare},
 	{need: needs("star|★|⭐|rated|/5|/ 5|/10|out of|average|rating"),
 		re: re(`\b[1-5](?:\.\d)?\s*(?:/\s*5\s*|out of (?:5|five)\s*)?-?\s*stars?\b|★{2,}|⭐{2,}|[★⭐]\s*\d|\d\s*[★⭐]|\b(?:five|four|5|4)[- ]stars?\b|\b\d\.\d (?:average|rating|stars?|out of)\b|\b(?:top[- ])?rated (?:\d|excellent|outstanding|top|highly|\w+ on (?:google|trustpilot|facebook))|\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b`), keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayRating(d, s) && !deniedAfter(d, s) }, tell: tellRating},
@@ -112,7 +117,7 @@ var testimonialPatterns = []pattern{
 		keep: func(d *doc, s span) bool {
 			return notNegated(d, s) && !askingForThing.MatchString(d.lower[s.end:]) && !answeredNo(d, s)
 		}, tell: tellSolicit},
-	{need: needs("means the world|made our day|makes our day|warms our|shout-out|shout out|shoutout|award|choice|voted|nominat|shortlisted|verdict|overheard|word about us|voice note|your words|share your words|before and after|beforeafter|recovery photos|made a difference|rate your|rate ur|your experience with us|experience with us|had to say|speak for themselves"),
+	{need: needs("means the world|made our day|makes our day|made our week|makes our week|warms our|shout-out|shout out|shoutout|award|choice|voted|nominat|shortlisted|verdict|overheard|word about us|voice note|your words|share your words|before and after|beforeafter|recovery photos|made a difference|rate your|rate ur|your experience with us|experience with us|had to say|speak for themselves"),
 		re:   re(`\b(?:means the world to us|made our (?:day|week)|makes our (?:day|week)|warms our hearts?|shout[- ]?out (?:from|(?:on|in) (?:your|her|his|their) (?:[\w-]+ ){0,2}(?:story|page|post|instagram|video|reel|blog))|(?:client|people['’]?s|readers['’]?|customer)s?['’]? choice|(?:we['’]ve been|we were|we['’]re|connections (?:has|have) been|connections was|connections is) (?:\w+ )?(?:voted|nominated|shortlisted)|the verdict|overheard|(?:a |quick )?word about us|voice note|(?:share|use) your words|before ?(?:and|&)? ?after|recovery photos|(?:has|have|it|they|we|counsell?ing|therapy) made a difference\b|rate (?:your|ur) experience|(?:your )?experience with us|(?:clients?|families|couples|parents) had to say|had to say after|speak for themselves)\b`),
 		keep: func(d *doc, s span) bool { return !d.negated(s) && !everydayNear(d, s) }, tell: tellShare},
 	{need: needs("testimonial|success|kind |feedback|happy client|satisfied|delighted|spotlight|voted|words|lovely|wonderful|amazing|great|positive|glowing|fantastic|incredible|permission|posted by|shared by|by our clients|by our families|by local"),
@@ -180,6 +185,10 @@ var denial = re(`\bwe (?:don['’]t|do not|never|won['’]t|will never|can['’]
 
 // sendOne spots advice to send a kind message to someone, not one received.
 var sendOne = re(`\b(?:send|write|post|leave)(?: (?:a|someone|them|him|her|a friend) ?(?:a )?)?\s*$`)
+
+// admiration spots being humbled by what people bring to counselling ("humbled
+// by the bravery it takes to knock on a counsellor's door"), not by praise.
+var admiration = re(`^ by (?:the|their|people['’]s|clients['’]?|your|how much) (?:\w+ )?(?:bravery|courage|strength|honesty|resilience|openness|trust)\b`)
 
 // partnerFeedback spots feedback from partners or staff, not clients.
 var partnerFeedback = re(`\b(?:partner|partners|volunteers|staff|team|colleagues|funders|commissioners|council)$`)
@@ -285,7 +294,7 @@ func clientQuotes(d *doc) []Finding {
 
 // thoughtQuote spots quoted thoughts in a tip ("notice the thought 'I'm not
 // good enough'"), which are not testimonials.
-var thoughtQuote = re(`\b(?:saying|naming|out loud|name the feeling|think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
+var thoughtQuote = re(`\b(?:ok to say|okay to say|fine to say|alright to say|all right to say|scripts?|saying|naming|out loud|name the feeling|think|thinking|thought|thoughts|tell yourself|telling yourself|inner|critic|self-talk|try saying|swap|replace|instead of|notice|catch yourself|ask yourself|you might (?:say|hear)|we often hear|phrases? like|words like|labels like)\b`)
 
 // attributed spots a quotation credited to a client or to feedback, or
 // received as one ("three words that had the whole office grinning").
