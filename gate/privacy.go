@@ -349,6 +349,9 @@ var signature = regexp.MustCompile(`^\s*(?:[-–—~]|,? (?:says|said|writes|wro
 // the people who know them. Abbreviations such as "P.S." and "U.K." are not
 // initials.
 func initialsOf(d *doc) []span {
+	if !maybeInitials(d.text) {
+		return nil
+	}
 	var out []span
 	for _, m := range initialsRe.FindAllStringSubmatchIndex(d.text, -1) {
 		s := span{m[2], m[3]}
@@ -363,6 +366,26 @@ func initialsOf(d *doc) []span {
 	}
 	return out
 }
+
+// maybeInitials reports cheaply whether text has an ASCII capital, a full
+// stop, perhaps a space, then another capital and full stop, so that most
+// posts skip initialsRe. Initials in other alphabets are not looked for.
+func maybeInitials(text string) bool {
+	for i := 0; i+3 < len(text); i++ {
+		if upper(text[i]) && text[i+1] == '.' {
+			j := i + 2
+			if text[j] == ' ' {
+				j++
+			}
+			if j+1 < len(text) && upper(text[j]) && text[j+1] == '.' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func upper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 var (
 	initialsRe     = regexp.MustCompile(`(?:^|[^\pL.])(\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?)`)
