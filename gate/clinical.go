@@ -109,6 +109,13 @@ var clinicalPatterns = []pattern{
 		re: re(`\byour (?:[\w'’]+ )?(?:next |upcoming )?(?:appointment|session) (?:is|has been|will be) (?:now |moved |changed |booked )?(?:at|on|for|to|tomorrow|today|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`), section: sectionTherapy,
 		tell: tell{"This handles a client's booking on social media, which the policy forbids (and it identifies the client).",
 			"Contact the client privately through the official channels."}},
+	{need: needs("milligram|microgram|millilitre|milliliter"),
+		re: re(`\b(?:half a|a quarter of a|a|one|two|three|four|five|ten|twenty|\d+(?:\.\d+)?) (?:milligrams?|micrograms?|millilit(?:re|er)s?)\b`), section: sectionAdvice, tell: tellDose},
+	// The advice may answer a question about a medicine: "Running low on
+	// fluoxetine? Missing a couple of days won't matter."
+	{need: needs("?"), when: func(d *doc) bool { return d.match(medLex) != nil }, cross: true,
+		re:      re(`\b` + medication + `\b[^.!?\n]{0,40}\?\s+(?:missing|skipping|stopping|doubling|halving|skip|miss|stop|double|halve|cut|cutting|don['’]t worry)\b`),
+		section: sectionAdvice, tell: tellMedication},
 	{digits: true, need: needs("mg|mcg|ml"),
 		re: re(`\b\d+ ?(?:mg|mcg|ml)\b`), section: sectionAdvice, tell: tellDose},
 	{need: needs("reads like|classic|textbook|you've got|you’ve got|sounds like|you probably|you might|you may|you likely|you could|you definitely|you have|you are|probably|likely|signs|tell you|let you know|diagnos|tick|recognise|recognize|relate to|quiz|narcissist|sociopath|psychopath|bipolar|borderline|toxic|that's|that’s|this is|it's|it’s|these are|could be|might be"),
@@ -170,7 +177,7 @@ func invitation(d *doc, s span) bool {
 		d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))})
 	limited := d.in(neverShare, sen) || d.in(neverShare, nextSentence(d, sen))
 	ours := emailInbox(d, s) || weReply.MatchString(d.lower[max(0, s.start-32):s.start])
-	if withdrawn || limited || ours {
+	if withdrawn || limited || ours || shortQuote(d, s) {
 		return false
 	}
 	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
@@ -191,6 +198,17 @@ func invitation(d *doc, s span) bool {
 			return true
 		}
 		from = prev.start
+	}
+	return false
+}
+
+// shortQuote reports whether s lies in a quotation of a few words ("a fake
+// account offering ‘therapy by DM’"): words reported, not an offer.
+func shortQuote(d *doc, s span) bool {
+	for _, q := range d.quotes {
+		if q.contains(s) && len(wordsIn(d.lower[q.start:q.end])) <= 5 {
+			return true
+		}
 	}
 	return false
 }

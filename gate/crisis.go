@@ -54,7 +54,7 @@ func crisisPhrases() string {
 		"whats the point", "won't make it to", "please stay", "just stay", "better with you in it", "mental health emergency",
 		"only thing stopping you", "giving your things away", "giving away your things", "saying goodbyes", "goodbye letters",
 		"goodbye letter", "on a bridge", "stockpiling", "feeling like a burden", "feel like a burden", "cope without you",
-		"cope fine without you", "how you'd do it", "won't matter", "better off gone", "pills are in your hand",
+		"cope fine without you", "how you'd do it", "better off gone", "pills are in your hand",
 		"whether to carry on", "no point carrying on", "no point in carrying on", "no point going on", "stepping off",
 		"better without you", "lighter without you", "without you in it", "better off dead", "hold on until", "hold on till",
 		"please hold on", "too heavy to carry", "point in waking up", "point in living", "point in going on",
@@ -79,7 +79,7 @@ func crisisPhrases() string {
 		"staying alive tonight", "really dark",
 		"got really dark", "gets really dark", "so dark", "the point of anything", "point of it all", "from a bridge", "off a bridge", "how he'd do it", "how she'd do it", "how they'd do it", "stop existing", "cease to exist",
 		"might be cutting", "may be cutting", "could be cutting", "without you around", "manage perfectly well without you",
-		"in a real crisis", "in real crisis", "in a deep crisis", "too much tonight", "all too much tonight", "prefer not to exist", "disappointed to wake up", "disappointed they woke up", "disappointed that they woke up", "disappointed you woke up", "disappointed that you woke up", "disappointed i woke up", "woke up at all", "wake up at all", "waking up at all", "rather not exist", "wish i didn't exist", "wish you didn't exist", "not exist any more", "not exist anymore")
+		"in a real crisis", "in real crisis", "in a deep crisis", "too much tonight", "all too much tonight", "prefer not to exist", "soon it won't matter", "it won't matter soon", "won't matter soon", "won't matter anyway", "nothing will matter", "with you out of the picture", "with me out of the picture", "happier without you", "happier without me", "disappointed to wake up", "disappointed they woke up", "disappointed that they woke up", "disappointed you woke up", "disappointed that you woke up", "disappointed i woke up", "woke up at all", "wake up at all", "waking up at all", "rather not exist", "wish i didn't exist", "wish you didn't exist", "not exist any more", "not exist anymore")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)

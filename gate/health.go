@@ -78,7 +78,7 @@ var healthPatterns = []pattern{
 		tell: tellClaim},
 	{gates: []*lexicon{remedyLex},
 		re:   re(`\b(?:supplements?|vitamins?|magnesium|ashwagandha|cbd|omega[- ]?3|essential oils?|herbal|herbs|st john['’]s wort|probiotics?|detox|cold (?:showers?|plunges?|water)|melatonin|caffeine|sugar|alcohol)\b` + win("60") + `\b(?:` + claimVerb + `|is|are|works?|makes?|for (?:your )?(?:mood|anxiety|sleep|depression|stress|energy|focus|immunity|nerves))\b`),
-		keep: notHedgedOrNegated,
+		keep: func(d *doc, s span) bool { return notHedgedOrNegated(d, s) && !d.in(foodTalk, d.sentence(s.start)) },
 		tell: tell{"This suggests a substance or remedy has a health effect; that needs evidence from an accepted source.",
 			"Attach evidence from an accepted source, or remove the claim."}},
 	{gates: []*lexicon{healthLex}, need: needs("prone|vulnerable|susceptible|risk"),
@@ -163,6 +163,7 @@ var tellResearch = tell{"This presents research, proof or an authority's advice 
 // The word-level gates of the claim patterns.
 var (
 	claimLex  = lex("cut|cuts|control|controls|drive|drives|determine|determines|burns|affect|affects|affected|reduce|reduces|reduced|reducing|lower|lowers|lowered|lowering|boost|boosts|boosted|boosting|improve|improves|improved|improving|increase|increases|increased|increasing|cause|causes|caused|causing|trigger|triggers|triggered|cure|cures|cured|curing|heal|heals|healed|treat|treats|treated|prevent|prevents|prevented|protect|protects|protected|protecting|change|changes|changed|rewire|rewires|rewired|reset|resets|regulate|regulates|regulated|balance|balances|balanced|release|releases|released|relieve|relieves|relieved|ease|eases|eased|calms|calmed|strengthen|strengthens|strengthened|weaken|weakens|weakened|damage|damages|damaged|harms|harmed|worsen|worsens|worsened|shrink|shrinks|shrank|repair|repairs|repaired|restore|restores|restored|reverse|reverses|reversed|eliminate|eliminates|eliminated|fights|fought|stabilise|stabilises|stabilize|stabilizes|detox|detoxes|detoxify|floods|flooded|double|doubles|doubled|halve|halves|halved|slash|slashes|slashed|lengthen|lengthens|shorten|shortens|adds|added|raise|raises|raised|spike|spikes|spiked|destroy|destroys|destroyed|ruin|ruins|ruined|fix|fixes|fixed|beat|beats|transform|transforms|transformed|unlock|unlocks|activate|activates|stimulate|stimulates|rebalance|rebalances|promote|promotes|enhance|enhances|alleviate|alleviates|combat|combats|soothe|soothes|sharpen|sharpens|accelerate|accelerates|disrupt|disrupts|thicken|thickens|thins|mimic|mimics")
+	foodTalk  = lex("pancake|pancakes|topping|toppings|recipe|recipes|flavour|flavours|flavor|flavors|icing|sprinkles|filling")
 	remedyLex = lex("supplement*|vitamin*|magnesium|ashwagandha|cbd|omega*|oil|oils|herbal|herbs|wort|probiotic*|detox|cold|melatonin|caffeine|sugar|alcohol")
 )
 

@@ -63,7 +63,7 @@ func TestLearnedFindings(t *testing.T) {
 		want []string
 	}{
 		{"Leave us a review on Google and tell your friends about us!", []string{RuleTestimonial}},
-		{"★★★★★ \"Best therapist in town, she changed my life!\" - Sarah, 34", []string{RuleTestimonial}},
+		{"★★★★★ \"She changed my life!\" - Sarah, 34", []string{RuleTestimonial}},
 		{"Omega-3 supplements reduce depression symptoms by 40%.", []string{RuleHealth}},
 		{"Send us a DM to book or move your session.", []string{RuleClinical}},
 		{"Feeling suicidal tonight? Just DM us and we'll talk you through it.", []string{RuleClinical, RuleCrisis}},

@@ -1,6 +1,10 @@
 package gate
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // lexicon is a set of words and short phrases matched on word boundaries.
 // It answers the same questions as a regexp that is a plain alternation of
@@ -108,9 +112,10 @@ func (l *lexicon) phrase(toks []token, p []string) (int, bool) {
 	return toks[len(p)-1].end, true
 }
 
-// token is one word of lower-case text: ASCII letters and digits, any
-// non-ASCII bytes, and inner apostrophes and hyphens. Curly apostrophes are
-// read as straight ones.
+// token is one word of lower-case text: ASCII letters and digits, letters
+// and digits of other scripts, and inner apostrophes and hyphens. Curly
+// apostrophes are read as straight ones. Other punctuation and symbols
+// (curly quotes, dashes, emoji) separate words, so "‘soon" is "soon".
 type token struct {
 	s          string
 	start, end int
@@ -119,12 +124,8 @@ type token struct {
 func tokens(s string) []token {
 	var out []token
 	for i := 0; i < len(s); {
-		if strings.HasPrefix(s[i:], "’") {
-			i += len("’")
-			continue
-		}
-		if !wordByte(s[i]) {
-			i++
+		if n := wordRune(s, i); n < 0 {
+			i -= n
 			continue
 		}
 		j := i
@@ -133,10 +134,11 @@ func tokens(s string) []token {
 				j += n
 				continue
 			}
-			if !wordByte(s[j]) || strings.HasPrefix(s[j:], "’") {
+			n := wordRune(s, j)
+			if n < 0 {
 				break
 			}
-			j++
+			j += n
 		}
 		w := s[i:j]
 		if strings.Contains(w, "’") {
@@ -146,6 +148,24 @@ func tokens(s string) []token {
 		i = j
 	}
 	return out
+}
+
+// wordRune returns the length of the character at s[i] if it belongs in a
+// word, and minus its length if it does not. Only non-ASCII bytes are
+// decoded.
+func wordRune(s string, i int) int {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		if wordByte(c) {
+			return 1
+		}
+		return -1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		return n
+	}
+	return -n
 }
 
 // innerMark returns the length of an apostrophe or hyphen at s[j] that sits
@@ -158,11 +178,19 @@ func innerMark(s string, j int) int {
 	case s[j] == '\'' || s[j] == '-':
 		n = 1
 	}
-	if n > 0 && j+n < len(s) && letterByte(s[j+n]) {
+	if n > 0 && j+n < len(s) && letterAt(s, j+n) {
 		return n
 	}
 	return 0
 }
 
-func wordByte(c byte) bool   { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80 }
-func letterByte(c byte) bool { return 'a' <= c && c <= 'z' || c >= 0x80 }
+func wordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// letterAt reports whether a letter starts at s[i].
+func letterAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}

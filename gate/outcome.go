@@ -48,8 +48,10 @@ var outcomePatterns = []pattern{
 		tell: tell{"Claims that a method works for everyone, success rates and certainty are misleading promises of outcome.",
 			"Remove the claim; say who the service is for and what it involves."}},
 	{need: needs("never|good|forever|once and for all|permanent|thing of the past|no more|for life|go back|history|distant memory"),
-		re:   re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again|argue|fight|cry|doubt|fear)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|(?:become|becomes|will be) (?:history|a distant memory)|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
-		keep: func(d *doc, s span) bool { return outcomeContext(d, s) },
+		re: re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again|argue|fight|cry|doubt|fear)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|(?:become|becomes|will be) (?:history|a distant memory)|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
+		keep: func(d *doc, s span) bool {
+			return outcomeContext(d, s) && !mythBefore.MatchString(d.lower[d.sentence(s.start).start:s.start])
+		},
 		tell: tell{"This promises a permanent result; therapy outcomes cannot be promised.",
 			"Remove the promise of permanence (e.g. say \"learn ways to manage anxiety\")."}},
 	{need: needs(" in | within | after "), also: needs(" day| week| session| step| month"),
@@ -106,7 +108,8 @@ var outcomePatterns = []pattern{
 	promise("life-changing|life changing|award-winning|award winning", `\blife[- ]changing\b|\baward[- ]winning\b`),
 	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|brand[- ]new|more confident) (?:you|person)\b`),
 	promise("% of|per cent of|track record|near-perfect|perfect record|certainty|isn't a maybe|leading experts|top experts|best experts|can't solve|can't fix|cannot solve|can't heal|can't cure|can't sort|can't resolve|can't untangle|cannot fix|cannot heal|cannot cure|simply the best|we're the best|we are the best|gets results|get results", `\b(?:\d+\s?%|per ?cent) of (?:couples|clients|people|families|parents|teens|teenagers) (?:who|that) (?:see|work with|come to|complete|finish|choose) us\b|\b(?:\d+\s?%|per ?cent) of (?:the |our )?(?:people|clients|couples|families) (?:we|who) (?:see|work with|treat|support)\b`+win("20")+`\b(?:reach|recover|improve|get better|achieve|feel)|\btrack record\b|\bnear[- ]perfect\b|\bperfect record\b|\bit['’]s a certainty\b|\bwith (?:total|complete|absolute|100%|one hundred per ?cent) certainty\b|\bisn['’]t a maybe\b|\b(?:leading|top|best) experts\b|\b(?:no|nothing) (?:[\w-]+ ){0,2}(?:that )?(?:we|our team|our \w+|i) (?:can['’]?t|cannot) (?:solve|fix|heal|cure|sort|resolve|untangle)\b|\bsimply the best\b|\bwe['’]?re the best\b|\bwe are the best\b|\b(?:actually|really|always) gets? results\b`),
-	promise("for free|trust us|results|half the time", `\bor we (?:keep working|work) for free\b|\btrust us\b|\b(?:certain|guaranteed|assured) results\b|\bin half the time\b`),
+	{need: needs("never will"), re: re(`\b(?:and|but) we never will\b`), keep: promiseContext, tell: tellPromise},
+	promise("for free|trust us|results|result|outcome|return|improvement|never will|unbeatable|half the time", `\bor we (?:keep working|work) for free\b|\btrust us\b|\b(?:certain|guaranteed|assured) (?:results?|outcomes?|returns?|improvements?)\b|\bunbeatable\b|\bin half the time\b`),
 	promise("won't|won’t|no more|will stop|will end|will no longer|never", `\byou won['’]?t (?:be|feel|need|have)\b|\bno more (?:[\w-]+ )?(?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear|nightmares|overthinking|burnout|wake-ups|spiralling|spiraling|dread|tears|meltdowns|tantrums|bad nights)\b|\bjust results\b|\b(?:will (?:stop|end|no longer)|(?:you|you['’]ll|you will|they['’]ll|they will) never|will never (?:feel|be|have|struggle|suffer|worry|panic|bother|return|come back))\b`),
 	promise("can change|will improve|will boost|will transform|will rewire|will change|will fix|will heal", `\b(?:it|we|therapy|counsell?ing|this) can change (?:yours|your life)\b|\bwill (?:improve|boost|transform|rewire|change|fix|heal) (?:your|you)\b`),
 	{need: needs("reduces|cuts|improves|boosts|increases|lowers|halves|doubles"), also: needs("programme|program|course|therapy|counselling|counseling|service|method|approach|workshop|coaching"),
@@ -124,10 +127,15 @@ func promise(need, expr string) pattern {
 }
 
 // keepPromise drops softened, negated or everyday uses of promise words.
+// mythBefore spots a myth being corrected ("Relationship myth: happy
+// couples never fight"): what follows is what the post denies.
+var mythBefore = re(`\bmyths?\s*(?:#?\d+\s*)?[:–—-]`)
+
 func keepPromise(d *doc, s span) bool {
 	m := d.lower[s.start:]
 	free := strings.HasPrefix(m, "completely") || strings.Contains(d.lower[s.start:s.end], "can change")
-	return (free || !hedged(d, s)) && !d.negated(s) && promiseContext(d, s) && !everydayNear(d, s)
+	myth := mythBefore.MatchString(d.lower[d.sentence(s.start).start:s.start])
+	return (free || !hedged(d, s)) && !d.negated(s) && !myth && promiseContext(d, s) && !everydayNear(d, s)
 }
 
 // worksBefore spots "works" just before a full stop of certainty.
@@ -178,7 +186,7 @@ var offerRe = lex("after us|we'll|we will|we've worked|we have worked|worked wit
 
 // everyday spots guarantees and promises about ordinary things, which are
 // idioms rather than promises of outcome.
-var everyday = lex("doughnut|doughnuts|donut|donuts|buns|chilli|potluck|sausage rolls|crowd-pleaser|crowd pleaser|good morning|blues|mince pies|cupcake|cupcakes|flapjack|flapjacks|bake-off|bake off|sourdough|raffle|jumper|slump|roadworks|car park|one thing|sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
+var everyday = lex("pancake|pancakes|topping|toppings|doughnut|doughnuts|donut|donuts|buns|chilli|potluck|sausage rolls|crowd-pleaser|crowd pleaser|good morning|blues|mince pies|cupcake|cupcakes|flapjack|flapjacks|bake-off|bake off|sourdough|raffle|jumper|slump|roadworks|car park|one thing|sunshine|party|rain|brolly|printer|wifi|kettle|tea|coffee|biscuit|biscuits|cake|welcome|smile|seat|chair|parking|cushion|cushions|sofa|plant|plants|dog|cat|weather|monday|mondays|friday|fridays|snack|snacks|cookie|cookies|warm drink|cuppa|fun|friendly face|listening ear|judgement|confidential*|privacy|reply|respond|response|email|call back|call you back|get back to you|answer|luck|wishes|advice|way to|time to|of luck|quiz|bake|playlist|pizza|chocolate|chocolates|joke|jokes|pun|puns|weekend|holiday|marker|pen|hotel|restaurant|secret")
 
 // everydayNear reports whether the sentence around s is about ordinary
 // things rather than therapy.
@@ -215,7 +223,7 @@ func outcomeContext(d *doc, s span) bool {
 	return !d.negated(s) && !hedged(d, s) && d.in(outcomeRe, sen)
 }
 
-var outcomeRe = lex("grief|coping|clears|clear|treatment*|confident|confidence|calmer|happier|cravings|anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
+var outcomeRe = lex("sick days|absence|absences|roi|productivity|staff turnover|retention|grief|coping|clears|clear|treatment*|confident|confidence|calmer|happier|cravings|anxi*|stress*|depress*|worr*|panic*|fear|fears|trauma*|phobia|phobias|addiction|problem|problems|pain|insomnia|cure|cured|fixed|gone|behind|free|better|heal*|recover*|symptom|symptoms|feel*|struggl*|negative thoughts|argument|arguments|fight|fights|work|works|result|results|success*|therapy|counselling|counseling|method|programme|course|clients|session|sessions|improve*|effective")
 
 // imperativeTip spots a practical tip that starts with a verb ("Stop
 // checking emails after 8pm to sleep better"): advice, not a promise.

@@ -76,7 +76,7 @@ var agePatterns = []pattern{
 	{digits: true, need: needs("turn"), re: re(`\b(?:he|she|i|my \w+|his \w+|her \w+|their \w+|[a-z]+ who)(?: just| has just| recently)? turn(?:ed|s|ing)? \d{1,3}\b`)},
 	{need: needs("in my |in his |in her "), re: re(`\bin (?:my|his|her) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
 	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
-	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},`)},
+	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},|\b(?:client|patient|man|woman|mum|dad|mother|father|teen|teenager|boy|girl|lad|student|parent),? (?:aged? )?\d{1,2},`)},
 	{need: needs("-year-old|year old|-yr-old"), re: re(`\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:year|yr)[- ]old\b`)},
 	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b(?:,? (?:to )?(?:connections|us|our|the practice|the team))?`)},
 }

@@ -195,3 +195,23 @@ func TestStoriesSlogansAndAdviceClasses(t *testing.T) {
 		{text: "Panic attacks feel frightening. The NHS page below explains what happens in the body."},
 	})
 }
+
+// Classes added after the twenty-third fresh set: praise received and passed
+// on, asking for a reaction from those counselling helped, doses written in
+// words, advice that answers a question about a medicine, myths corrected,
+// and words inside curly quotes (which once hid them from the lexicons).
+func TestReportedPraiseDosesAndQuotesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Marcus had an email this week saying he'd given someone their confidence back. We're all a bit teary.", want: []string{T}},
+		{text: "A note arrived at the front desk and honestly we've been beaming all day 🥹", want: []string{T}},
+		{text: "Drop a 🌱 if our team helped you through this year.", want: []string{T}},
+		{text: "\"Kindest counsellors in the county.\" We hear that a lot 😊", want: []string{T}},
+		{text: "Two milligrams of melatonin is plenty for most adults.", want: []string{C, H}},
+		{text: "Forgot your sertraline last night? Skipping one dose is fine, just carry on.", want: []string{C}},
+		{text: "Worried friends keep saying ‘soon it won't matter’? Ask them directly how they are.", want: []string{R}},
+		{text: "Parenting myth: good parents never lose their temper. Reality: repair matters more than perfection."},
+		{text: "Pancake Day! Marcus says sugar is the only proper topping 🥞"},
+		{text: "A scam account is offering ‘therapy by DM’ with our logo. It isn't us; please report it."},
+		{text: "A dad I once worked with called those first weeks “the loneliest hours of my life”. Fathers struggle too.", want: []string{P}},
+	})
+}

@@ -11,6 +11,12 @@ import (
 // attributed to clients; soliciting is asking for reviews, ratings,
 // recommendations or stories of how therapy helped.
 
+// helper is the practice or its work as the one that helped someone.
+var helper = `(?:counsell?ing|counseling|therapy|our sessions|working with us|coming here|we|our team|connections|(?:one of )?our (?:counsell?ors?|counselors?|therapists?|team))(?: here| with us| at connections)?`
+
+// didForThem is what a client says the practice did for them.
+var didForThem = `(?:\b(?:gave|given|handed|brought|got|give|giving) (?:\w+ ){0,2}(?:back|their (?:\w+ )?back)\b|\bbrought back\b|\b(?:their|my|her|his) (?:life|spark|voice|confidence|sundays|smile|sleep|marriage) back\b|\bsaved (?:my|their|her|his) (?:life|marriage)\b|\bchanged (?:my|their|her|his) li(?:fe|ves)\b|\breason (?:i|they|she|he)['’]?(?:m| am| is| are)? still here\b|\bcouldn['’]t have (?:done it|got through|managed) without\b|\bbest (?:therapists?|counsell?ors?|decision)\b|\bkindest\b)`
+
 var praise = `(?:halved|cured|fixed|welcoming|cosy|calming|like (?:home|coming home|being wrapped|a hug)|best|finest|greatest|kindest|loveliest|amazing|brilliant|wonderful|fantastic|incredible|changed (?:my|their|her|his|our) li(?:fe|ves)|(?:you|we|counsell?ing|therapy|sessions?) (?:helped|saved|changed|gave)|recommend\w*|grateful|thank\w*|love (?:us|you|coming|the|our)|lifesaver|made a difference|listened|understood|safe space|so glad)`
 
 var (
@@ -51,8 +57,8 @@ var testimonialPatterns = []pattern{
 	// Asking for stories, ratings and recommendations in other words ("tell
 	// your story of recovery with us", "we'll feature you", "what did
 	// counselling change for you?", "write us a recommendation").
-	{need: needs("tell your|feature|what did|describe your|sum up your|us a|see what|rate us|done for you|wrote to us|said to us|told us|tag us|your before|your success|your recovery|your therapy|your counsel|your favourite|your favorite|our way|our direction|to us"),
-		re:   re(`\btell your (?:\w+ )?(?:story|stories|journey)\b` + win("40") + `\b(?:with us|us|our|video|page|blog|anniversary|feature)\b|\b(?:we['’]ll|we will|we['’]d love to|we can|we might|we may) feature (?:you|it|them|yours|your (?:story|journey|words|answer|comment))\b|\b(?:email|send|share|post|dm)\b` + win("20") + `\byour (?:before[- ](?:and|&)[- ]after|success|recovery|therapy|counsell?ing) (?:story|stories|photos?|journey)\b|\btag us (?:when|if|in) (?:you post|your post|a post)\b|\bwhat did (?:counsell?ing|therapy|our sessions|your sessions|we|working with us|coming here|connections) (?:change|do|mean) for you\b|\b(?:describe|sum up) your (?:experience|time|sessions?|journey) (?:with us|at connections|here|of (?:counsell?ing|therapy) (?:at|with|here))\b|\b(?:write|writing|leave|leaving|give|giving|drop|dropping) us a (?:quick |short |linkedin |google |little )?(?:recommendation|reference|rating|review|star rating|shout-?out)\b|\bsee what (?:they|people|clients|families|couples|our clients) (?:say|are saying|think|have said)\b|\b(?:clients|people|families|couples) rate us\b|\bwhat was your favou?rite (?:moment|part|thing|bit) (?:of|about) (?:therapy|counsell?ing|your sessions|working with us|coming here)\b|\b(?:send|point|steer) (?:a|your) (?:mate|friend|pal|colleague|loved one|someone) (?:our way|in our direction|to us)\b|\bwhat (?:therapy|counsell?ing|we|our (?:team|sessions|counsell?ors)) (?:has|have) done for you\b|\b(?:is )?what (?:one of you|a client|someone|a former client|one client) (?:wrote to us|said to us|told us)\b`),
+	{need: needs("we hear|people tell|people say|tell your|feature|what did|describe your|sum up your|us a|see what|rate us|done for you|wrote to us|said to us|told us|tag us|your before|your success|your recovery|your therapy|your counsel|your favourite|your favorite|our way|our direction|to us"),
+		re:   re(`\btell your (?:\w+ )?(?:story|stories|journey)\b` + win("40") + `\b(?:with us|us|our|video|page|blog|anniversary|feature)\b|\b(?:we['’]ll|we will|we['’]d love to|we can|we might|we may) feature (?:you|it|them|yours|your (?:story|journey|words|answer|comment))\b|\b(?:email|send|share|post|dm)\b` + win("20") + `\byour (?:before[- ](?:and|&)[- ]after|success|recovery|therapy|counsell?ing) (?:story|stories|photos?|journey)\b|\btag us (?:when|if|in) (?:you post|your post|a post)\b|\bwhat did (?:counsell?ing|therapy|our sessions|your sessions|we|working with us|coming here|connections) (?:change|do|mean) for you\b|\b(?:describe|sum up) your (?:experience|time|sessions?|journey) (?:with us|at connections|here|of (?:counsell?ing|therapy) (?:at|with|here))\b|\b(?:write|writing|leave|leaving|give|giving|drop|dropping) us a (?:quick |short |linkedin |google |little )?(?:recommendation|reference|rating|review|star rating|shout-?out)\b|\bsee what (?:they|people|clients|families|couples|our clients) (?:say|are saying|think|have said)\b|\b(?:clients|people|families|couples) rate us\b|\bwhat was your favou?rite (?:moment|part|thing|bit) (?:of|about) (?:therapy|counsell?ing|your sessions|working with us|coming here)\b|\b(?:send|point|steer) (?:a|your) (?:mate|friend|pal|colleague|loved one|someone) (?:our way|in our direction|to us)\b|\bwhat (?:therapy|counsell?ing|we|our (?:team|sessions|counsell?ors)) (?:has|have) done for you\b|\b(?:is )?what (?:one of you|a client|someone|a former client|one client) (?:wrote to us|said to us|told us)\b|["”'’]\s*(?:we hear (?:it|this|that) (?:a lot|often|all the time|every week)|people (?:tell|say) (?:it|this|that) (?:a lot|often|all the time))`),
 		keep: notNegated, tell: tellSolicit},
 	// A message from a client told of at some length ("the sweetest message
 	// landed on Priya's phone this morning from a client"), a quotation
@@ -71,10 +77,18 @@ var testimonialPatterns = []pattern{
 	{need: needs("take it"), re: re(`\bwe['’]ll take it\b`),
 		keep: func(d *doc, s span) bool { return d.in(clientWords, span{0, len(d.lower)}) }, tell: tellShare},
 	// Asking those it helped to say so: "if counselling here changed things
-	// for you, the comments are open for your story".
-	{need: needs("if "), also: needs("changed|helped|made a difference"),
-		re:   re(`\bif (?:counsell?ing|therapy|our sessions|working with us|coming here|we|our team|connections)(?: here| with us| at connections)? (?:has |have )?(?:changed|helped|made a difference)\b` + win("80") + `\b(?:comments?|share|tell us|story|stories|let us know|reviews?|drop|post|tag us|write to us)\b`),
+	// for you, the comments are open for your story", "leave a 💜 if one of
+	// our counsellors helped you", "tell me what therapy here helped you with".
+	{need: needs("if |tell me|tell us"), also: needs("changed|helped|made a difference"),
+		re:   re(`\bif ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b` + win("80") + `\b(?:comments?|share|tell us|story|stories|let us know|reviews?|drop|post|tag us|write to us)\b|\b(?:leave|drop|send|post|comment|tap|hit|give|add) (?:us )?(?:a |an |the )?\S{1,12} if ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b|\btell (?:me|us) (?:what|how) ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b`),
 		keep: notNegated, tell: tellSolicit},
+	// Praise received and passed on: "Aisha got a message saying she'd
+	// handed someone their life back", "a card turned up at reception: ...
+	// 'brought back their spark'", "this message came into our inbox and the
+	// whole team's been smiling since".
+	{need: needs("message|card|note|letter|email|text|voicemail|thank-you|thank you"), cross: true,
+		re:   re(`\b(?:got|received|had|opened|found)\b` + win("30") + `\b(?:message|card|note|letter|email|text|voicemail|thank[- ]you)s?\b[^\n]{0,120}?` + didForThem + `|\b(?:message|card|note|letter|email|text|voicemail)s? (?:turned up|came in|came into|arrived|landed|popped up|dropped)\b[^\n]{0,120}?(?:` + didForThem + `|\b(?:smiling|grinning|beaming|welling up|in tears|crying|glowing)\b)`),
+		keep: notNegated, tell: tellShare},
 	// Asking for accounts of how counselling helped, and star ratings in
 	// words ("four point nine stars, two hundred and twelve reviews").
 	{need: needs("of how|point"),
@@ -335,12 +349,16 @@ func staffNear(d *doc, s span, q span) bool {
 	}
 	for _, w := range d.ws {
 		inQuote := w.start >= q.start && w.end <= q.end
-		if !inQuote && w.start >= s.start && w.end <= end && d.gate.staffWord[bare(w.s)] {
+		if !inQuote && w.start >= s.start && w.end <= end && d.gate.staffWord[bare(w.s)] && !staffHelped.MatchString(d.lower[max(0, w.start-14):w.start]) {
 			return true
 		}
 	}
 	return false
 }
+
+// staffHelped spots a member of staff named as the one who helped ("after
+// six sessions with Aisha"), not as the one speaking.
+var staffHelped = re(`\b(?:with|to|about|for|thanks to|after)\s+$`)
 
 // verseCue marks a post quoting a poem or song, not a client.
 var verseCue = lex("poem|poems|poetry|poet|poets|lyric|lyrics|verse|hymn")
@@ -355,7 +373,7 @@ var publicBefore = regexp.MustCompile(`\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){
 // or a town.
 var publicQuote = re(`^[.,]?\s*[-–—~]?\s*\p{Lu}[\pL'’.-]+(?: \p{Lu}[\pL'’-]+){1,3}\s*(?:$|[^\pL\d\s,]|,\s*(?:the |a )?\p{Lu}\pL* \pL+ \pL)`)
 
-var quotePraise = lex("steadiest|calmest|wisest|kindest|nicest|loveliest|warmest|bravest|spotted|different person|new person|gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|life|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
+var quotePraise = lex("steadiest|calmest|wisest|kindest|nicest|loveliest|warmest|bravest|spotted|different person|new person|gets it|got it|gets me|got me|worked|works|kindest|calmest|feel|felt|better|myself|again|gave me|gave us|given me|thank*|help*|changed|whole|best|hope|listened|understood|saved|safe|heard|recommend*|amazing|wonderful|grateful|brilliant|walked in|walked out|back|sooner|years ago|plan|legend|gone|sober|through|wish")
 
 func wordsIn(s string) []string {
 	return strings.Fields(s)
