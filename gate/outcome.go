@@ -107,9 +107,23 @@ var outcomePatterns = []pattern{
 	promise("remission|recovery|success rate", `\b(?:\d+\s?% )?(?:remission|recovery|success) rates?\b|\b(?:full|complete|total) recovery\b`),
 	promise("life-changing|life changing|award-winning|award winning", `\blife[- ]changing\b|\baward[- ]winning\b`),
 	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|brand[- ]new|more confident) (?:you|person)\b`),
-	promise("% of|per cent of|track record|near-perfect|perfect record|certainty|isn't a maybe|leading experts|top experts|best experts|can't solve|can't fix|cannot solve|can't heal|can't cure|can't sort|can't resolve|can't untangle|cannot fix|cannot heal|cannot cure|simply the best|we're the best|we are the best|gets results|get results", `\b(?:\d+\s?%|per ?cent) of (?:couples|clients|people|families|parents|teens|teenagers) (?:who|that) (?:see|work with|come to|complete|finish|choose) us\b|\b(?:\d+\s?%|per ?cent) of (?:the |our )?(?:people|clients|couples|families) (?:we|who) (?:see|work with|treat|support)\b`+win("20")+`\b(?:reach|recover|improve|get better|achieve|feel)|\btrack record\b|\bnear[- ]perfect\b|\bperfect record\b|\bit['’]s a certainty\b|\bwith (?:total|complete|absolute|100%|one hundred per ?cent) certainty\b|\bisn['’]t a maybe\b|\b(?:leading|top|best) experts\b|\b(?:no|nothing) (?:[\w-]+ ){0,2}(?:that )?(?:we|our team|our \w+|i) (?:can['’]?t|cannot) (?:solve|fix|heal|cure|sort|resolve|untangle)\b|\bsimply the best\b|\bwe['’]?re the best\b|\bwe are the best\b|\b(?:actually|really|always) gets? results\b`),
+	promise("% of|per cent of|track record|near-perfect|perfect record|certainty|isn't a maybe|leading experts|top experts|best experts|can't solve|can't fix|cannot solve|can't heal|can't cure|can't sort|can't resolve|can't untangle|cannot fix|cannot heal|cannot cure|simply the best|we're the best|we are the best|gets results|get results", `\b(?:\d+\s?%|per ?cent) of (?:couples|clients|people|families|parents|teens|teenagers) (?:who|that) (?:see|work with|come to|complete|finish|choose) (?:us|our (?:[\w-]+ )?(?:programme|program|course|sessions|workshop))\b|\b(?:\d+\s?%|per ?cent) of (?:the |our )?(?:people|clients|couples|families) (?:we|who) (?:see|work with|treat|support)\b`+win("20")+`\b(?:reach|recover|improve|get better|achieve|feel)|\btrack record\b|\bnear[- ]perfect\b|\bperfect record\b|\bit['’]s a certainty\b|\bwith (?:total|complete|absolute|100%|one hundred per ?cent) certainty\b|\bisn['’]t a maybe\b|\b(?:leading|top|best) experts\b|\b(?:no|nothing) (?:[\w-]+ ){0,2}(?:that )?(?:we|our team|our \w+|i) (?:can['’]?t|cannot) (?:solve|fix|heal|cure|sort|resolve|untangle)\b|\bsimply the best\b|\bwe['’]?re the best\b|\bwe are the best\b|\b(?:actually|really|always) gets? results\b`),
 	{need: needs("never will"), re: re(`\b(?:and|but) we never will\b`), keep: promiseContext, tell: tellPromise},
 	promise("for free|trust us|results|result|outcome|return|improvement|never will|unbeatable|half the time", `\bor we (?:keep working|work) for free\b|\btrust us\b|\b(?:certain|guaranteed|assured) (?:results?|outcomes?|returns?|improvements?)\b|\bunbeatable\b|\bin half the time\b`),
+	// A promise made in so many words: "that's a promise", "we can promise
+	// that much", "every penny back", "or your fourth session is free".
+	{need: needs("promise"), re: re(`\b(?:that['’]s|it['’]s|this is) (?:a|my|our) promise\b|\bwe can promise\b`), tell: tellPromise,
+		keep: func(d *doc, s span) bool { return keepPromise(d, s) && resultNear(d, s) }},
+	promise("penny|money back|free|on the house|on us", `\b(?:every penny|your money|money) back\b|\bor (?:your|the) (?:next|\w+th|third|second) (?:session|one|appointment)(?: is| will be)? (?:free|on us|on the house)\b|\bif (?:it|they|we|this|that) (?:doesn['’]t|does not|don['’]t|do not)\b[^.!?]{0,50}\b(?:free|refund\w*|money back|on us|on the house)\b`),
+	// Certainty without fail: "every single time", "without fail", "no
+	// exceptions", "every attendee does", "it's certain", "it has never once
+	// failed".
+	promise("every single time|every time|without fail|no exceptions|certain|never once failed|never failed|every attendee|every client|every participant|every couple|every person|can be saved|can be fixed", `\bevery\W+single\W+time\b|\bwithout fail\b|\bno exceptions\b|\bit['’]s certain\b|\bhas never (?:once )?failed\b|\bnever (?:once )?failed\b|\bevery (?:single )?(?:attendee|client|participant|couple|person|family) (?:does|do|walks out|leaves|gets|goes home)\b|\bwhat every (?:client|attendee|couple|person) (?:walks out|leaves|goes home)\b|\bevery (?:relationship|marriage|couple|family|client|problem) can be (?:saved|fixed|healed|mended|solved)\b`),
+	// Rankings and "you won't find better".
+	promise("top-ranked|top ranked|find better|find a better|find another|better than us|better than we", `\btop[- ]ranked (?:\w+ )?(?:practice|counsell?ing|counsell?ors?|therapists?|service|team|clinic)\b|\byou won['’]?t find (?:a )?(?:better|another practice|another counsell?or|anyone better|anywhere better)\b|\b(?:no one|nobody|no-one|no other \w+)\b(?: [\w-]+){0,4} (?:does|do) (?:\w+ )?better than (?:us|we do|our team)\b`),
+	// Goodbye to the problem, or the problem behind you: "Goodbye sleepless
+	// nights. Hello calm.", "sleepless nights will be behind you".
+	promise("goodbye|behind you|emerge|far side", `\bgoodbye,? (?:[\w-]+ ){0,2}(?:anxiety|stress|sleepless|panic|worry|worries|spiral\w*|insomnia|overthinking|nightmares|dread|burnout|grief)\b|\bwill be (?:behind you|a thing of the past|gone)\b|\byou(?:['’]ll| will) (?:emerge|come out|walk out|leave) (?:\w+ )?(?:stronger|healed|whole|fixed|a new person)\b|\b(?:reach|get to) the far side\b`),
 	promise("won't|won’t|no more|will stop|will end|will no longer|never", `\byou won['’]?t (?:be|feel|need|have)\b|\bno more (?:[\w-]+ )?(?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear|nightmares|overthinking|burnout|wake-ups|spiralling|spiraling|dread|tears|meltdowns|tantrums|bad nights)\b|\bjust results\b|\b(?:will (?:stop|end|no longer)|(?:you|you['’]ll|you will|they['’]ll|they will) never|will never (?:feel|be|have|struggle|suffer|worry|panic|bother|return|come back))\b`),
 	promise("can change|will improve|will boost|will transform|will rewire|will change|will fix|will heal", `\b(?:it|we|therapy|counsell?ing|this) can change (?:yours|your life)\b|\bwill (?:improve|boost|transform|rewire|change|fix|heal) (?:your|you)\b`),
 	{need: needs("reduces|cuts|improves|boosts|increases|lowers|halves|doubles"), also: needs("programme|program|course|therapy|counselling|counseling|service|method|approach|workshop|coaching"),
@@ -126,11 +140,19 @@ func promise(need, expr string) pattern {
 	return pattern{need: needs(need), re: re(expr), keep: keepPromise, tell: tellPromise}
 }
 
-// keepPromise drops softened, negated or everyday uses of promise words.
 // mythBefore spots a myth being corrected ("Relationship myth: happy
 // couples never fight"): what follows is what the post denies.
 var mythBefore = re(`\bmyths?\s*(?:#?\d+\s*)?[:–—-]`)
 
+// resultNear reports whether the sentence of s, or one of the two before
+// it, speaks of a result of therapy, so that "that's a promise" after "we'll
+// never share your details" is not a promise of outcome.
+func resultNear(d *doc, s span) bool {
+	area := promiseArea(d, s)
+	return d.in(problemRe, area) || d.in(outcomeRe, area)
+}
+
+// keepPromise drops softened, negated or everyday uses of promise words.
 func keepPromise(d *doc, s span) bool {
 	m := d.lower[s.start:]
 	free := strings.HasPrefix(m, "completely") || strings.Contains(d.lower[s.start:s.end], "can change")
@@ -169,6 +191,12 @@ func answeredNo(d *doc, s span) bool {
 // reader's problems or the practice's service, so "ever." or "completely"
 // in an ordinary sentence is not a promise.
 func promiseContext(d *doc, s span) bool {
+	area := promiseArea(d, s)
+	return d.in(problemRe, area) || d.in(outcomeRe, area) || d.in(offerRe, area)
+}
+
+// promiseArea is the sentence of s and the two before it.
+func promiseArea(d *doc, s span) span {
 	sen := d.sentence(s.start)
 	from := sen.start
 	for range 2 {
@@ -176,8 +204,7 @@ func promiseContext(d *doc, s span) bool {
 			from = d.sentence(from - 1).start
 		}
 	}
-	area := span{from, sen.end}
-	return d.in(problemRe, area) || d.in(outcomeRe, area) || d.in(offerRe, area)
+	return span{from, sen.end}
 }
 
 // offerRe is the practice offering its own work ("we'll have you through

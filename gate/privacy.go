@@ -103,7 +103,15 @@ var storyPatterns = []pattern{
 	{need: needs("client|patient|service user|counsellee"),
 		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| ` + narrative + `\b)`),
 		section: sectionAnonymous, tell: tellStory},
-	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:\w+ )?(?:clients|patients|couples|families|young people|group members|parents)\b`), section: sectionAnonymous, tell: tellStory},
+	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:[\w-]+ ){0,2}(?:clients|patients|couples|families|young people|group members|parents|regulars)\b`), keep: func(d *doc, s span) bool { return !ifYouAre.MatchString(d.lower[max(0, s.start-20):s.start]) },
+		section: sectionAnonymous, tell: tellStory},
+	// Someone a counsellor sees, told of by when or how often: "the widow I
+	// saw on Friday", "a firefighter he sees", "the teacher who's been coming
+	// every Tuesday since March", "a teenager in my 4pm slot", "our client
+	// running the marathon".
+	{gates: []*lexicon{personLex}, need: needs("saw|see|seeing|seen|work with|worked with|working with|been coming|slot|o'clock|o’clock|am |pm |our client"),
+		re:      re(`\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}` + person + `\b(?: [\w'’-]+){0,4}? (?:who |that |whom )?(?:i|he|she|we|marcus|priya|aisha)(?:['’]d| had| have| ['’]ve)? (?:saw|see|sees|seeing|started seeing|seen|been seeing|work with|worked with|am working with|['’]m working with|have been working with)\b|\b(?:who|that)(?:['’]s| has) been coming (?:to (?:us|see \w+) )?(?:every|each|since|for|weekly|fortnightly)\b|\bin (?:my|his|her|\w+['’]s) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: slot| session| appointment)?\b|\bour client (?:running|doing|taking on|tackling|completing|celebrating|walking|cycling|swimming|climbing|getting married|starting)\b`),
+		section: sectionAnonymous, tell: tellStory},
 	{need: needs("group|circle|class|session with|couple|client|family|who sees|who saw|seeing|born|birth|dob|registration|last spring|last summer|last autumn|last winter|last year"),
 		re:      re(`\bfrom (?:(?:our|the|this|last) )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?)(?: (?:morning|afternoon|evening|night))?(?: \w+['’]?s?)? (?:group|circle|class)\b|\b(?:a |another |this morning['’]s |today['’]s )?session with (?:a|an|the|our|this|that) (?:[\w'’]+ ){0,3}(?:couple|client|family|group|man|woman|mum|dad|teenager|boy|girl|lady|gentleman)\b|\b(?:our|the|this|that) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: \d{1,2}(?:[:.]\d\d)? ?(?:am|pm))? (?:couple|client|family|group|dad|mum|lady|gentleman|man|woman)\b|\bclient (?:` + narrative + `)\b|\bsession notes\b|\bwho (?:sees|saw|is seeing|has been seeing) \w+|\b(?:the|our|a|that) (?:\w+ )?(?:couple|client|family|man|woman|mum|dad|lady|gentleman|teenager) (?:from|we (?:saw|met|worked with)) last (?:spring|summer|autumn|winter|year|month|week)\b|\bour (?:emdr|cbt|couples|play therapy|grief|trauma|anxiety|youth|teen) clients?\b|\bborn (?:on )?\d|\bdate of birth\b|\bdob\b|\bregistration (?:number |plate )?[a-z]{2}\d{2} ?[a-z]{3}\b|\bclient ['‘"]?[a-z]\b['’"]?`),
 		section: sectionAnonymous, tell: tellStory},
@@ -233,7 +241,7 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	for _, p := range agePatterns {
 		for _, s := range d.run(p) {
-			if !ageRange(d.lower[s.start:s.end]) && !d.in(agedThing, d.sentence(s.start)) && !ageThreshold.MatchString(d.lower[max(0, s.start-10):s.start]) {
+			if !ageRange(d.lower[s.start:s.end]) && !agedThingNear(d, s) && !ageThreshold.MatchString(d.lower[max(0, s.start-10):s.start]) {
 				add(s, sectionPrivacy, tellAge)
 			}
 		}
@@ -270,6 +278,10 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	return out
 }
+
+// ifYouAre spots a reader addressed as one of many ("if you're one of our
+// regulars, ..."), not a client singled out.
+var ifYouAre = re(`\b(?:if|whether) you(?:['’]re| are)\s*$|\bare you\s*$`)
 
 // staffFamily reports whether s speaks of a staff member's family or pet
 // ("adopted by Priya's family"), not a client's.
@@ -316,6 +328,16 @@ var hypothetical = re(`\b(?:when|if|whenever)\s*$`)
 
 // lostProperty spots notices about things left behind, not stories.
 var lostProperty = lex("whiteboard|permanent marker|kitchen|fridge|oat milk|biscuits|stapler|printer|confess|lost property|umbrella|umbrellas|left a|left their|left behind|forgot|forgotten|mitten|scarf|keys|glasses")
+
+// agedThingNear reports whether the age at s belongs to a thing: named just
+// after it ("a 120-year-old oak") or earlier in its clause ("the building
+// is 120 years old"). A thing elsewhere in the sentence ("a 16-year-old who
+// came after school") does not make the age a thing's.
+func agedThingNear(d *doc, s span) bool {
+	after := span{s.end, min(len(d.lower), s.end+20)}
+	before := span{d.clause(s.start).start, s.start}
+	return d.in(agedThing, after) || d.in(agedThing, before)
+}
 
 // agedThing spots the age of a thing rather than a person ("a building
 // that's 120 years old").

@@ -215,3 +215,30 @@ func TestReportedPraiseDosesAndQuotesClasses(t *testing.T) {
 		{text: "A dad I once worked with called those first weeks “the loneliest hours of my life”. Fathers struggle too.", want: []string{P}},
 	})
 }
+
+// Classes found by reading which labelled testimonials, promises and
+// stories the rules alone missed across the held-out sets (the model had
+// been catching them): listed words of praise, reported superlatives, asking
+// for a few lines where the public will read them, promises in so many
+// words, rankings, and clients told of by when or how often they are seen.
+func TestRulesOnlyGapsClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Words clients have used about us this spring: 'gentle', 'honest', 'a turning point'.", want: []string{T}},
+		{text: "Someone told Priya she was the kindest counsellor they'd ever had. She's still smiling.", want: []string{P, T}},
+		{text: "Found counselling here useful? A couple of lines on our Google listing helps others find us.", want: []string{T}},
+		{text: "Did Aisha help you this year? A few lines on Google would mean the world.", want: []string{T}},
+		{text: "Finished with us? We'd love to hear what's different now. Email hello@connections.example.", want: []string{T}},
+		{text: "Our wall of thank-you notes keeps growing 💛", want: []string{T}},
+		{text: "You'll feel lighter after your first session. That's a promise.", want: []string{O}},
+		{text: "Feel better by session four or your fifth one is on the house.", want: []string{O}},
+		{text: "Our approach works every single time.", want: []string{O}},
+		{text: "Top-ranked counselling practice in the county.", want: []string{O}},
+		{text: "Goodbye overthinking, hello calm. That's what our course delivers.", want: []string{O}},
+		{text: "We'll never share your details with anyone. That's a promise."},
+		{text: "Thinking about the retired teacher I saw on Wednesday; she's nearly ready to finish.", want: []string{P}},
+		{text: "The chef who's been coming every Monday since June brought us soup today.", want: []string{P}},
+		{text: "A 15-year-old came to see us after school today, on his own.", want: []string{P}},
+		{text: "The building is 120 years old and the heating shows it."},
+		{text: "If you're one of our regulars, remember we're closed on Friday."},
+	})
+}

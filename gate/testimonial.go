@@ -127,7 +127,7 @@ var testimonialPatterns = []pattern{
 		},
 		tell: tellRating},
 	{need: needs("review|rate us|recommend|nominat|vote|would you send|would you refer|would you point|how was|how is|how were|how has"),
-		re: re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|recommending|nominate|nominating|vote for|voting for) us\b|\bwould you recommend\b|\bwould you (?:send|refer|point)\b` + win("40") + `\b(?:us|connections|our|the practice|here)\b|\bhow (?:was|is|were|has been) (?:counsell?ing|therapy|your (?:time|sessions?|experience)) (?:with us|here|at connections)\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
+		re: re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|recommending|nominate|nominated|nominating|vote for|voting for) us\b|\bwould you recommend\b|\bwould you (?:send|refer|point)\b` + win("40") + `\b(?:us|connections|our|the practice|here)\b|\bhow (?:was|is|were|has been) (?:counsell?ing|therapy|your (?:time|sessions?|experience)) (?:with us|here|at connections)\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
 		keep: func(d *doc, s span) bool {
 			return notNegated(d, s) && !askingForThing.MatchString(d.lower[s.end:]) && !answeredNo(d, s)
 		}, tell: tellSolicit},
@@ -187,6 +187,35 @@ var testimonialPatterns = []pattern{
 	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
+	// The words people use about the practice, listed: "what people are
+	// saying about us: 'warm', 'life-changing'", "words our clients have used
+	// about us this month", "top answers: safe, kind".
+	{need: needs("saying about|say about|said about|used about|use about|using about|use to describe|used to describe|top answers|one word"),
+		re:   re(`\bwhat (?:people|clients|our clients|folks|you|families|couples|parents)(?: are| have been| keep)? (?:\w+ )?(?:saying|say|said) about (?:us|connections|our)\b|\b(?:words?|things?) (?:people|clients|our clients|folks|you|families|couples)(?: \w+){0,2} (?:use|used|using|keep using|have used|say|said|keep saying) (?:about|to describe|for) (?:us|connections|our|the practice)\b|\btop answers?\b|\bone word (?:that )?(?:describes?|sums up) (?:your|our|us|connections)\b`),
+		keep: notNegated, tell: tellShare},
+	// Praise reported as a superlative about someone on the team: "told Aisha
+	// she was the best therapist they'd ever had", "keep telling us Marcus is
+	// the reason they stuck with therapy".
+	{need: needs("ever had|ever met|ever seen|ever been to|ever worked with|the reason"),
+		re:   re(`\b(?:best|warmest|kindest|loveliest|nicest|greatest|wisest|calmest|most \w+) (?:\w+ )?(?:therapist|counsell?or|counselor|practice|service|person|listener)s? (?:they|i|we|she|he)['’]?(?:ve|d| have| had)? ever (?:had|seen|met|been to|worked with|spoken to)\b|\b(?:keep|kept|keeps) (?:telling|saying to) (?:us|me|her|him) (?:that )?[\w ]{1,30}? (?:is|was|are|were) the (?:reason|best|warmest|kindest|one)\b`),
+		keep: notNegated, tell: tellShare},
+	// Asking for a few lines where the public will read them: "a couple of
+	// lines on our Google listing", "a short paragraph on what coming here has
+	// been like", "has Connections helped you? Post a recommendation".
+	{need: needs("line|lines|paragraph|sentence|helped you|help you"),
+		re:   re(`\b(?:a (?:few|couple of) (?:lines|words|sentences)|a line or two|a (?:short )?paragraph|a sentence or two)\b` + win("40") + `\b(?:google|facebook|trustpilot|listing|linkedin|website|newsletter|booklet|review|what (?:coming here|counsell?ing|therapy|working with us)|how (?:coming here|counsell?ing|therapy|we))\b|\b(?:has|have|did) (?:connections|counsell?ing|therapy|our (?:team|counsell?ors?|therapists?|sessions)|\w+) (?:with us |here )?help(?:ed)? you\b[^\n]{0,80}?\b(?:recommendation|review|google|facebook|linkedin|a (?:few|couple of) (?:lines|words)|a line or two|tell (?:us|others|people|a friend)|share|post|comment below)\b`),
+		keep: notNegated, tell: tellSolicit},
+	// Asking what changed: "we'd love to hear what's different now", "tell us
+	// what shifted for you", "what therapy has changed for you".
+	{need: needs("different now|shifted for you|changed for you|changed in your|changed things|has changed for|what therapy|what counselling"),
+		re:   re(`\b(?:hear|tell us|let us know|share|write|email us|drop us)\b` + win("40") + `\bwhat(?:['’]s| is| has)? (?:\w+ ){0,3}(?:different now|shifted for you|changed for you|changed in your life|changed things)\b|\bwhat (?:therapy|counsell?ing|coming here|working with us)(?: with us| here)? (?:has )?changed (?:for you|in your life)\b`),
+		keep: notNegated, tell: tellSolicit},
+	// Kind words collected and shown: "our wall of kind words", "a lovely
+	// comment", "we're collecting your before-and-after stories", "words from
+	// someone we've worked with, shared with their blessing".
+	{need: needs("kind words|lovely|collecting|blessing|permission|words from|smartest|money well spent|best money"),
+		re:   re(`\b(?:wall|board|book|jar|collection|box) of (?:kind|lovely|thank[- ]you|happy|warm) (?:words|notes|messages|cards)\b|\b(?:lovely|kind|wonderful|beautiful|sweet|amazing) (?:comment|message|note|review) (?:from|on|under|left|we|that)\b|\bcollecting (?:your |our clients['’] |client )?(?:[\w-]+ ){0,2}(?:stories|recommendations|reviews|quotes|testimonials)\b|\bwords from (?:someone|a person|somebody|one of you) (?:we['’]ve|who['’]s|who has|who)\b|\bshared with (?:their|her|his) (?:blessing|permission)\b|\b(?:smartest (?:move|decision)|money well spent|best money (?:they|i|we|she|he) (?:ever|have ever|['’]ve ever) spent)\b`),
+		keep: notNegated, tell: tellShare},
 }
 
 // deniedAfter reports whether the practice says, just after s, that it does
