@@ -55,12 +55,14 @@ func channelPhrases() string {
 	for _, w := range []string{"dilemmas", "questions", "problems", "stories", "story", "worries"} {
 		ps = append(ps, "send us your "+w)
 	}
-	ps = append(ps, "share your story", "tell us your story", "send us your story")
+	ps = append(ps, "share your story", "tell us your story", "send us your story", "underneath this", "underneath this post", "under this",
+		"under this post", "beneath this post", "in the replies", "on air", "insta live", "ig live", "we'll message everyone", "we will message everyone",
+		"we'll message you", "we will message you", "we'll dm you", "we will dm you")
 	return strings.Join(ps, "|")
 }
 
 // clinicalTopic is what must not be handled there.
-var clinicalTopic = lex("get through|got through|been through|had to get through|save a place|save your place|reserve a place|reserve your place|secure a place|secure your place|book a place|book your place|intake|intake form*|gp summary|check-in|check-ins|video call|consultation*|really doing|how are you|never told|intrusive|what brought you|turning point|fought|argument*|attachment style|drama|your ex|ur ex|coping tip*|rebook*|new time|advise|beta blockers|blockers|dose|pills|tablets|ssris|antidepressants|dilemmas|self-harm*|suicidal|harming|symptom|symptoms|feeling|feel|felt|low|feeling down|feel down|anxious|anxiety|depress*|diagnos*|medication|meds|therapy|counselling|counseling|counsellor|counselor|counsellors|counselors|therapist|therapists|appointment|appointments|book*|reschedul*|cancel*|move your session|move your appointment|session|sessions|diary|timeslot|timeslots|time slot|slot|slots|reference|story|stories|struggl*|worst|happened to you|on your mind|going through|cope|coping|advice|help you|talk through|talk you through|walk you through|work through|dark thoughts|problem|problems|issue|issues|mental health|panic*|trauma*|relationship|marriage|partner|teenager|child|grief|griev*|loss|situation|experience|experiences|worries|worry|what's wrong|private|personal|awake|sleep*|fear|fears|how you've been|describ*|assessment|need therapy|tell you|tips for you|personalised|plan for you|dealing with|drinking|eating|self-esteem|lonely|loneliness|anger|stress*|burnout|abuse|worrying|hard week|hard day|tough|preferred day|pencil you in|call you back|depressed|what's really going on|really going on|sleep diary|follow-up|never told|meds|safe space|talk|listen|number|photo of your|crisis|unsafe|urgent|emergency|hopeless|suicid*|overdos*")
+var clinicalTopic = lex("better day|another day|different day|different time|another time|better time|times you're free|days you're free|when you're free|can't make it|cant make it|can't make|running late|shuffle you|fit you in|fit you back in|mini-consultation*|get through|got through|been through|had to get through|save a place|save your place|reserve a place|reserve your place|secure a place|secure your place|book a place|book your place|intake|intake form*|gp summary|check-in|check-ins|video call|consultation*|really doing|how are you|never told|intrusive|what brought you|turning point|fought|argument*|attachment style|drama|your ex|ur ex|coping tip*|rebook*|new time|advise|beta blockers|blockers|dose|pills|tablets|ssris|antidepressants|dilemmas|self-harm*|suicidal|harming|symptom|symptoms|feeling|feel|felt|low|feeling down|feel down|anxious|anxiety|depress*|diagnos*|medication|meds|therapy|counselling|counseling|counsellor|counselor|counsellors|counselors|therapist|therapists|appointment|appointments|book*|reschedul*|cancel*|move your session|move your appointment|session|sessions|diary|timeslot|timeslots|time slot|slot|slots|reference|story|stories|struggl*|worst|happened to you|on your mind|going through|cope|coping|advice|help you|talk through|talk you through|walk you through|work through|dark thoughts|problem|problems|issue|issues|mental health|panic*|trauma*|relationship|marriage|partner|teenager|child|grief|griev*|loss|situation|experience|experiences|worries|worry|what's wrong|private|personal|awake|sleep*|fear|fears|how you've been|describ*|assessment|need therapy|tell you|tips for you|personalised|plan for you|dealing with|drinking|eating|self-esteem|lonely|loneliness|anger|stress*|burnout|abuse|worrying|hard week|hard day|tough|preferred day|pencil you in|call you back|depressed|what's really going on|really going on|sleep diary|follow-up|never told|meds|safe space|talk|listen|number|photo of your|crisis|unsafe|urgent|emergency|hopeless|suicid*|overdos*")
 
 // officialRe names the approved channels; strongChannel names channels that
 // are social media whatever else the sentence says.
@@ -111,15 +113,21 @@ var clinicalPatterns = []pattern{
 			"Contact the client privately through the official channels."}},
 	{need: needs("milligram|microgram|millilitre|milliliter"),
 		re: re(`\b(?:half a|a quarter of a|a|one|two|three|four|five|ten|twenty|\d+(?:\.\d+)?) (?:milligrams?|micrograms?|millilit(?:re|er)s?)\b`), section: sectionAdvice, tell: tellDose},
+	// The medicine named earlier in the post and the advice given with a
+	// pronoun: "Sertraline making everything feel beige? Plenty of folk feel
+	// brighter once they halve it", "ask your GP about switching".
+	{need: needs("halve|halving|double|doubling|taper|come off|coming off|wean|switching|switch to|switch over"), when: func(d *doc) bool { return d.match(medLex) != nil },
+		re:      re(`\b(?:halve|halving|double|doubling|taper|tapering|come off|coming off|wean(?:ing)? (?:yourself )?off) (?:it|them|the dose|your dose|the tablets|the pills)\b|\b(?:ask|talk to|speak to) (?:your|a|the) (?:gp|doctor|prescriber|psychiatrist) about (?:switching|swapping|coming off|stopping|changing)\b`),
+		section: sectionAdvice, tell: tellMedication},
 	// The advice may answer a question about a medicine: "Running low on
 	// fluoxetine? Missing a couple of days won't matter."
 	{need: needs("?"), when: func(d *doc) bool { return d.match(medLex) != nil }, cross: true,
 		re:      re(`\b` + medication + `\b[^.!?\n]{0,40}\?\s+(?:missing|skipping|stopping|doubling|halving|skip|miss|stop|double|halve|cut|cutting|don['’]t worry)\b`),
 		section: sectionAdvice, tell: tellMedication},
-	{digits: true, need: needs("mg|mcg|ml"),
-		re: re(`\b\d+ ?(?:mg|mcg|ml)\b`), section: sectionAdvice, tell: tellDose},
+	{digits: true, need: needs("mg|mcg|ml|iu"),
+		re: re(`\b\d[\d,]* ?(?:mg|mcg|ml|iu)\b`), section: sectionAdvice, tell: tellDose},
 	{need: needs("reads like|classic|textbook|you've got|you’ve got|sounds like|you probably|you might|you may|you likely|you could|you definitely|you have|you are|probably|likely|signs|tell you|let you know|diagnos|tick|recognise|recognize|relate to|quiz|narcissist|sociopath|psychopath|bipolar|borderline|toxic|that's|that’s|this is|it's|it’s|these are|could be|might be"),
-		re: re(`\b(?:(?:sounds?|reads) (?:to (?:us|me) )?(?:a lot |very much |just |exactly |much more |more |rather |a bit )?like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|agoraphobia|social anxiety|health anxiety|adhd|ocd|ptsd|bpd|gad|pmdd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder|` + namedDisorder + `)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these|those)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning |teenage |postnatal |postpartum |childhood |adult |severe |seasonal )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|` + namedDisorder + `|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\b(?:they|he|she)(?:['’]ve| have| has) (?:probably|definitely|clearly|most likely) got (?:it|adhd|ocd|ptsd|autism|depression|bipolar|bpd|npd)\b|\byou['’]ve (?:most likely |probably |almost certainly |definitely |very likely |likely )got (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|an? \w+ disorder)\b|\b(?:almost always |usually |always |clearly )(?:indicates?|means?|points? to|signals?) (?:an? )?(?:underlying )?(?:\w+ ){0,2}(?:disorder|adhd|autism|depression|psychosis|ptsd|ocd|bipolar)\b|\b(?:probably|most likely|almost certainly|definitely) (?:[\w-]+ ){0,2}(?:psychosis|adhd|autism|clinical depression|an anxiety disorder|ptsd|ocd|bipolar)\b|\byou['’]re (?:almost certainly|definitely|probably|clearly|most likely) (?:depressed|autistic|bipolar|burnt out|burned out|suffering from \w+)\b|\bthat['’]s (?:a|an) (?:panic attack|anxiety attack|sign of (?:\w+ ){0,2}(?:disorder|adhd|autism|depression|anxiety|trauma))\b|\b(?:not naughty|not lazy|not rude)\W+(?:it['’]s )?(?:adhd|autism|anxiety|trauma)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser)\b`),
+		re: re(`\b(?:(?:sounds?|reads) (?:to (?:us|me) )?(?:a lot |very much |just |exactly |much more |more |rather |a bit )?like|it['’]s (?:probably|likely)|you (?:probably|might|may|likely|could|definitely) (?:have|be suffering from|be|are)|signs (?:that )?you (?:have|are|might|may)|you (?:have|are suffering from))` + win("30") + `\b(?:clinical depression|depress\w*|anxiety|agoraphobia|social anxiety|health anxiety|adhd|ocd|ptsd|bpd|gad|pmdd|bipolar|autis\w*|personality disorder|eating disorder|narcissis\w*|burnout|psychosis|panic disorder|it|this|a disorder|an? \w+ disorder|` + namedDisorder + `)\b|\b(?:we|i)['’]?(?:ll| will)? (?:tell|let) you know if\b|\bdiagnos(?:e|ing) you\b|\b(?:it['’]s|that['’]s|this is) (?:almost )?(?:certainly|definitely|probably|clearly) (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|a disorder)\b|\b(?:classic|textbook) (?:burnout|depression|anxiety|adhd|ocd|ptsd|bipolar|narcissism|trauma)\b|\byou['’]ve got (?:it|depression|anxiety|adhd|ocd|ptsd|burnout)\b|\bif you (?:tick|recognise|recognize|relate to|have|experience|answer yes to) (?:\w+ ){0,3}(?:or more|of these|of the)\b|\b(?:that|this|it|these|those)(?:['’]s| is| are| could be| might be| sounds like)(?: probably| likely| definitely| classic| clearly| a sign of| signs of| symptoms of| textbook)* (?:generali[sz]ed |clinical |social |high[- ]functioning |teenage |postnatal |postpartum |childhood |adult |severe |seasonal )?(?:anxiety disorder|depression|adhd|ocd|ptsd|bipolar|burnout|an? (?:\w+ )?disorder|` + namedDisorder + `|narcissism|autism)\b|\btake (?:our|this) (?:quiz|test)\b` + win("40") + `\b(?:find out|see) (?:if|whether)\b|\b(?:they|he|she)(?:['’]ve| have| has) (?:probably|definitely|clearly|most likely) got (?:it|adhd|ocd|ptsd|autism|depression|bipolar|bpd|npd)\b|\byou['’]ve (?:most likely |probably |almost certainly |definitely |very likely |likely )got (?:adhd|autism|depression|anxiety|ocd|ptsd|bipolar|burnout|an? \w+ disorder)\b|\b(?:almost always |usually |always |clearly )(?:indicates?|means?|points? to|signals?) (?:an? )?(?:underlying )?(?:\w+ ){0,2}(?:disorder|adhd|autism|depression|psychosis|ptsd|ocd|bipolar)\b|\b(?:probably|most likely|almost certainly|definitely) (?:[\w-]+ ){0,2}(?:psychosis|adhd|autism|clinical depression|an anxiety disorder|ptsd|ocd|bipolar)\b|\byou['’]re (?:almost certainly|definitely|probably|clearly|most likely) (?:depressed|autistic|bipolar|burnt out|burned out|suffering from \w+)\b|\bthat['’]s (?:a|an) (?:panic attack|anxiety attack|sign of (?:\w+ ){0,2}(?:disorder|adhd|autism|depression|anxiety|trauma))\b|\b(?:not naughty|not lazy|not rude)\W+(?:it['’]s )?(?:adhd|autism|anxiety|trauma)\b|\b(?:he|she|they|your (?:partner|boss|mum|dad|ex|husband|wife|boyfriend|girlfriend|friend))(?:['’]s| is| are|['’]re) (?:a |an |probably |definitely |clearly )?(?:narcissist|sociopath|psychopath|bipolar|borderline|autistic|depressed|abuser|codependent|co-dependent|avoidant|avoidantly attached|anxiously attached|insecurely attached)\b|\b(?:tick(?:ed|s)?|scored?|answered yes to|said yes to)\b (?:\w+ ){0,2}(?:or more|of these|of them)\b[^\n]{0,40}?\b(?:means?|then (?:you|that['’]s|it['’]s|you['’]re))\b`),
 		keep: func(d *doc, s span) bool {
 			return !cantTell.MatchString(d.lower[max(0, s.start-50):s.start]) && !askedWhether.MatchString(d.lower[s.start:s.end])
 		}, section: sectionTherapy,
@@ -173,23 +181,29 @@ func invitation(d *doc, s span) bool {
 	sen := d.sentence(s.start)
 	text := d.lower[sen.start:sen.end]
 	cl := d.clause(s.start)
-	withdrawn := d.negated(s) || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) ||
+	// A negation further back may belong to something else: "no worries,
+	// reply here", "if your mum won't let you come, DM us".
+	negatedBefore := d.negated(s) && !otherNegation.MatchString(d.lower[sen.start:s.start])
+	withdrawn := negatedBefore || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) ||
 		d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))})
 	limited := d.in(neverShare, sen) || d.in(neverShare, nextSentence(d, sen))
 	ours := emailInbox(d, s) || weReply.MatchString(d.lower[max(0, s.start-32):s.start])
 	if withdrawn || limited || ours || shortQuote(d, s) {
 		return false
 	}
-	if d.in(officialRe, sen) && !strongChannel.MatchString(text) {
+	// An official channel named only to be skipped ("skip the phone queue,
+	// just DM us") does not make the sentence a pointer to it.
+	official := d.in(officialRe, sen) && !bypassed.MatchString(text)
+	if official && !strongChannel.MatchString(text) {
 		return false
 	}
 	if (d.in(ordinary, sen) || d.in(everyday, sen)) && !d.in(clinicalTopic, cl) || answeredNo(d, s) || cannotHere.MatchString(d.lower[sen.start:s.start]) {
 		return false
 	}
-	if d.in(clinicalTopic, cl) || !d.in(officialRe, sen) && d.in(clinicalTopic, sen) {
+	if d.in(clinicalTopic, cl) || !official && d.in(clinicalTopic, sen) {
 		return true
 	}
-	if d.in(officialRe, sen) {
+	if official {
 		return false
 	}
 	for n, from := 0, sen.start; n < 2 && from > 0; n++ {
@@ -201,6 +215,15 @@ func invitation(d *doc, s span) bool {
 	}
 	return false
 }
+
+// otherNegation spots a negation that does not withdraw the channel after
+// it: a reassurance ("no worries") or a negation inside an earlier "if"
+// clause ("if your mum won't let you see a counsellor, DM us").
+var otherNegation = re(`\b(?:no worries|no problem|no stress|no pressure|no rush|not a problem)\b|\bif\b[^,;:]*\b(?:not|no|never|\w+n['’]t)\b[^,;:]*[,;:]`)
+
+// bypassed spots an official channel named to be skipped ("skip the phone
+// queue", "quicker than ringing", "don't bother emailing").
+var bypassed = re(`\b(?:skip|skipping|bypass|avoid|instead of|rather than|quicker than|faster than|easier than|forget|don['’]t bother|no need to)\b(?: the| a| an)? (?:phone|phoning|email|emailing|call|calling|ring|ringing|office|reception|website|contact form)`)
 
 // shortQuote reports whether s lies in a quotation of a few words ("a fake
 // account offering ‘therapy by DM’"): words reported, not an offer.
@@ -214,7 +237,7 @@ func shortQuote(d *doc, s span) bool {
 }
 
 // pointsDown spots "below" or an arrow that points to a link or details.
-var pointsDown = re(`\b(?:page|article|guide|website|site|video|leaflet|resources?|links?|doi|details|info|information|sources?|references?|fact sheet|listed|explained|more|form|poster|flyer|thread)\W{0,4}$`)
+var pointsDown = re(`\b(?:linked|attached|page|article|guide|website|site|video|leaflet|resources?|links?|doi|details|info|information|sources?|references?|fact sheet|listed|explained|more|form|poster|flyer|thread)\W{0,4}$`)
 
 // officialHelp names professional help a post may point people to.
 var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a professional|a counsellor|a therapist|samaritans|shout")

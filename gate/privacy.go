@@ -74,6 +74,7 @@ var agePatterns = []pattern{
 	{digits: true, need: needs("year|yr|y/o|yo"), re: re(`\b\d{1,3}[- ]?(?:years?|yrs?|y/o|yo)[- ]?old\b|\b\d{1,3}(?:-year-old|yo)\b`)},
 	{digits: true, need: needs("age"), re: re(`\baged? \d{1,3}\b(?:[ -]*(?:to|-|–|\+|and (?:over|under|above|up|older)|or (?:over|under|older|above)|upwards|plus))?`)},
 	{digits: true, need: needs("turn"), re: re(`\b(?:he|she|i|my \w+|his \w+|her \w+|their \w+|[a-z]+ who)(?: just| has just| recently)? turn(?:ed|s|ing)? \d{1,3}\b`)},
+	{digits: true, need: needs(" of "), re: re(`\b(?:man|woman|lad|lass|girl|boy|person|gentleman|lady|mum|dad|grandad|grandma) of \d{1,3}\b`)},
 	{need: needs("in my |in his |in her "), re: re(`\bin (?:my|his|her) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
 	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
 	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},|\b(?:client|patient|man|woman|mum|dad|mother|father|teen|teenager|boy|girl|lad|student|parent),? (?:aged? )?\d{1,2},`)},
@@ -82,7 +83,7 @@ var agePatterns = []pattern{
 }
 
 // person is a singular noun for someone a practice might see.
-var person = `(?:farmer|postwoman|postman|cleaner|mechanic|plumber|electrician|hairdresser|shopkeeper|accountant|solicitor|vet|dentist|pharmacist|midwife|carpenter|baker|butcher|waiter|waitress|barista|bartender|cashier|care worker|social worker|youth worker|single mum|single dad|grandad|grandma|nan|young person|young man|young woman|young mum|young dad|lady|bloke|guy|footballer|runner|musician|artist|writer|mum of|dad of|mother of|father of|husband|wife|widow|retiree|pensioner|apprentice|graduate|undergraduate|schoolboy|schoolgirl|toddler|baby|newlywed|newlyweds|client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter)`
+var person = `(?:owner|shop owner|landlord|landlady|barber|florist|farmer|postwoman|postman|cleaner|mechanic|plumber|electrician|hairdresser|shopkeeper|accountant|solicitor|vet|dentist|pharmacist|midwife|carpenter|baker|butcher|waiter|waitress|barista|bartender|cashier|care worker|social worker|youth worker|single mum|single dad|grandad|grandma|nan|young person|young man|young woman|young mum|young dad|lady|bloke|guy|footballer|runner|musician|artist|writer|mum of|dad of|mother of|father of|husband|wife|widow|retiree|pensioner|apprentice|graduate|undergraduate|schoolboy|schoolgirl|toddler|baby|newlywed|newlyweds|client|patient|service user|counsellee|man|woman|lad|lady|gentleman|boy|girl|teen|teenager|student|pupil|nurse|teacher|doctor|firefighter|police officer|officer|soldier|veteran|builder|driver|paramedic|carer|chef|engineer|lawyer|manager|pensioner|widow|widower|mum|mother|dad|father|parent|grandmother|grandfather|grandparent|couple|family|someone|child|son|daughter)`
 
 // personLex and narrativeLex are the word-level forms of person and narrative.
 var (
@@ -216,7 +217,7 @@ var workplace = pattern{need: needs("nursing at|nursing again at|teaching at|tea
 func (g *Gate) privacy(d *doc) []Finding {
 	var out []Finding
 	add := func(s span, section string, t tell) {
-		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) && !publicHandle(d, s, t) {
+		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) && !publicHandle(d, s, t) && !ourHandle(d, s, t) {
 			out = append(out, find(RulePrivacy, section, Block, d, s, t))
 		}
 	}
@@ -310,8 +311,26 @@ func orgHandle(d *doc, s span, t tell) bool {
 // the post, a reply to a member of the public does not mark them as a client.
 func publicHandle(d *doc, s span, t tell) bool {
 	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@") &&
-		d.match(clinicalTopic) == nil && d.match(crisisWords) == nil && d.match(crisisTopic) == nil && d.match(clientWords) == nil && d.match(ownCounselling) == nil
+		d.match(clinicalTopic) == nil && d.match(crisisWords) == nil && d.match(crisisTopic) == nil && d.match(clientWords) == nil &&
+		d.match(ownCounselling) == nil && d.match(channelRe) == nil
 }
+
+// ourHandle reports whether the handle at s is the practice's own, named as
+// the place to write to or tag ("tweet us @ConnectionsRiv", "tag
+// @connectionsriverside in your story").
+func ourHandle(d *doc, s span, t tell) bool {
+	if t != tellContact || !strings.HasPrefix(d.text[s.start:s.end], "@") {
+		return false
+	}
+	before := d.lower[max(0, s.start-24):s.start]
+	return handleOfUs.MatchString(before) || tagUs.MatchString(before) && tagIn.MatchString(d.lower[s.end:])
+}
+
+var (
+	handleOfUs = re(`\b(?:us|find us|follow us|we['’]re|we are|our (?:account|handle|page|profile)(?: is)?)(?: at| on)?:?\s*$`)
+	tagUs      = re(`\btag\s*$`)
+	tagIn      = re(`^ in (?:your|a|the) (?:story|stories|post|posts|reel|reels|caption)\b`)
+)
 
 // ownCounselling marks a post as being about someone's own counselling.
 var ownCounselling = lex("client|clients|regular|regulars|proud|journey|progress|milestone|sober|recovery|brave|heal|healing|healed|congrat*|well done|graduat*|passed|finished|last one|first one|breakthrough|doing so well|doing well|so far|since|journal*|homework|exercise|exercises|thanks to us|with us|moved you|got you down|booked you|see you then|see you on|see you next|missed today|missed your|screenshot|posted|post about|thank you for your post|thanking|changed her|changed his|changed my|changed their|changed your|life|decision|walking through|coming to us|our door|your door|wrapping up|couples|work with|worked with|working with|through|room|helped|tagged us|repost*|quote|medal|love u|love you|cry|cried|tears|walked in|walked into|first came|first walked")

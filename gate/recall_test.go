@@ -242,3 +242,26 @@ func TestRulesOnlyGapsClasses(t *testing.T) {
 		{text: "If you're one of our regulars, remember we're closed on Friday."},
 	})
 }
+
+// Classes added after the twenty-fourth fresh set: bookings handled under a
+// post or by skipping the official channel, reassurances and earlier "if"
+// clauses that do not withdraw a channel, doses in IU, medicines advised
+// with a pronoun, quizzes scored into a diagnosis, and the practice's own
+// handle.
+func TestChannelsDosesAndHandlesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Can't make your Tuesday slot? No worries, reply here with a better day and we'll sort it.", want: []string{C}},
+		{text: "Thinking of booking? Skip the phone queue and just DM us the times you're free.", want: []string{C}},
+		{text: "Teens: if your parents won't let you see a counsellor, DM us and we'll work something out.", want: []string{C}},
+		{text: "A 1,000 IU vitamin D capsule every morning through winter.", want: []string{C}},
+		{text: "Citalopram leaving you flat? Lots of people feel better once they halve it for a week.", want: []string{C}},
+		{text: "Five signs of burnout. Ticked three or more? Then that's what you're dealing with.", want: []string{C}},
+		{text: "If he goes quiet during rows, he's probably avoidantly attached.", want: []string{C}},
+		{text: "Running late? Tweet us @ConnectionsRiv and we'll shuffle you round.", want: []string{C}},
+		{text: "Panic attacks are frightening. The NHS explains what helps on the page linked below.",
+			evidence: []string{"https://www.nhs.uk/mental-health/conditions/panic-disorder/"}},
+		{text: "Poll time! Should our next talk be about sleep or stress? Vote below 🗳️"},
+		{text: "Our staff book club gave this one ⭐⭐⭐⭐⭐. Agree?"},
+		{text: "The Rotary club have nominated us for their community award. We're honoured!"},
+	})
+}

@@ -127,7 +127,7 @@ var testimonialPatterns = []pattern{
 		},
 		tell: tellRating},
 	{need: needs("review|rate us|recommend|nominat|vote|would you send|would you refer|would you point|how was|how is|how were|how has"),
-		re: re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|recommending|nominate|nominated|nominating|vote for|voting for) us\b|\bwould you recommend\b|\bwould you (?:send|refer|point)\b` + win("40") + `\b(?:us|connections|our|the practice|here)\b|\bhow (?:was|is|were|has been) (?:counsell?ing|therapy|your (?:time|sessions?|experience)) (?:with us|here|at connections)\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
+		re: re(`\b(?:leave|write|post|give|drop|add|love|appreciate|share)\b` + win("25") + `\breviews?\b|\b(?:review|rate|recommend|recommending|nominate|nominating|vote for|voting for) us\b|\bwould you recommend\b|\bif you (?:nominated|recommended|reviewed|rated) us\b|\ba (?:quick |short |little )?review (?:would|will|really) (?:be|mean|help|make)\b|\bwould you (?:send|refer|point)\b` + win("40") + `\b(?:us|connections|our|the practice|here)\b|\bhow (?:was|is|were|has been) (?:counsell?ing|therapy|your (?:time|sessions?|experience)) (?:with us|here|at connections)\b|\brecommend (?:connections|our (?:practice|counsell?ors?|therapists?|services?))\b`),
 		keep: func(d *doc, s span) bool {
 			return notNegated(d, s) && !askingForThing.MatchString(d.lower[s.end:]) && !answeredNo(d, s)
 		}, tell: tellSolicit},
@@ -187,6 +187,11 @@ var testimonialPatterns = []pattern{
 	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
+	// Share of clients saying they did well: "nine in ten of the people we
+	// see say they feel better".
+	{need: needs(" in 10| in ten|out of 10|out of ten|%|per cent|most of|all of"),
+		re:   re(`\b(?:\d+|nine|eight|seven|six|most|all|almost all|nearly all)(?: (?:in|out of) (?:10|ten))?(?:\s?%| per ?cent)?(?: of)? (?:the )?(?:people|clients|couples|families|parents) (?:we (?:see|work with|support)|who (?:come|came) to us)\b` + win("20") + `\b(?:say|said|tell us|told us|report|reported|rate|rated)\b`),
+		keep: notNegated, tell: tellShare},
 	// The words people use about the practice, listed: "what people are
 	// saying about us: 'warm', 'life-changing'", "words our clients have used
 	// about us this month", "top answers: safe, kind".
@@ -281,7 +286,7 @@ var (
 )
 
 // teamRater spots the team as the one giving a rating.
-var teamRater = re(`\bby (?:the|our) team\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b|\bto (?:our|the) (?:weekend |amazing |brilliant |wonderful )?(?:volunteers|team|staff|receptionists?|trustees|fundraisers|runners|bakers)\b|\bstars? to (?:the (?:mystery|kind|lovely|anonymous|generous) (?:person|soul|neighbou?r|baker|donor)|whoever|everyone who|anyone who)\b`)
+var teamRater = re(`\bby (?:the|our) team\b|\b(?:book club|staff|team|office) (?:gave|gives|rated|rates|verdict)\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b|\bto (?:our|the) (?:weekend |amazing |brilliant |wonderful )?(?:volunteers|team|staff|receptionists?|trustees|fundraisers|runners|bakers)\b|\bstars? to (?:the (?:mystery|kind|lovely|anonymous|generous) (?:person|soul|neighbou?r|baker|donor)|whoever|everyone who|anyone who)\b`)
 
 // staffIn reports whether a staff name appears in the sentence s.
 func staffIn(d *doc, s span) bool {
@@ -359,13 +364,16 @@ func clientQuote(d *doc, q span) bool {
 		return false // a public figure's words, or a question to ask
 	}
 	around := d.lower[sen.start:min(len(d.lower), q.end+60)]
-	self := firstPerson.MatchString(text) && !thoughtQuote.MatchString(around)
-	praised := quotePraise.MatchString(text) && !thoughtQuote.MatchString(around)
+	// A tip around the quotation ("notice the thought '...'") makes it a
+	// thought, not praise; "I never thought" inside it does not.
+	tip := thoughtQuote.MatchString(d.lower[sen.start:q.start]) // "try saying 'I'm doing my best'"
+	tipAround := tip || thoughtQuote.MatchString(d.lower[q.end:min(len(d.lower), q.end+60)])
+	self := firstPerson.MatchString(text) && !tipAround
+	praised := quotePraise.MatchString(text) && !tipAround
 	credited := attributed.MatchString(around)
 	if d.staff && staffNear(d, sen, q) {
 		return false // a member of staff speaking
 	}
-	tip := thoughtQuote.MatchString(d.lower[sen.start:q.start]) // "try saying 'I'm doing my best'"
 	return self && (praised || credited) || praised && credited || praiseQuote.MatchString(text) && !tip
 }
 
