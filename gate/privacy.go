@@ -74,10 +74,10 @@ var agePatterns = []pattern{
 	{digits: true, need: needs("year|yr|y/o|yo"), re: re(`\b\d{1,3}[- ]?(?:years?|yrs?|y/o|yo)[- ]?old\b|\b\d{1,3}(?:-year-old|yo)\b`)},
 	{digits: true, need: needs("age"), re: re(`\baged? \d{1,3}\b(?:[ -]*(?:to|-|–|\+|and (?:over|under|above|up|older)|or (?:over|under|older|above)|upwards|plus))?`)},
 	{digits: true, need: needs("turn"), re: re(`\b(?:he|she|i|my \w+|his \w+|her \w+|their \w+|[a-z]+ who)(?: just| has just| recently)? turn(?:ed|s|ing)? \d{1,3}\b`)},
-	{digits: true, need: needs(" of "), re: re(`\b(?:man|woman|lad|lass|girl|boy|person|gentleman|lady|mum|dad|grandad|grandma) of \d{1,3}\b`)},
+	{digits: true, need: needs("man of|lad of|lass of|girl of|boy of|person of|lady of|mum of|dad of|grandad of|grandma of"), re: re(`\b(?:man|woman|lad|lass|girl|boy|person|gentleman|lady|mum|dad|grandad|grandma) of \d{1,3}\b`)},
 	{need: needs("in my |in his |in her "), re: re(`\bin (?:my|his|her) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b`)},
 	{digits: true, need: needs("i'm|i’m|i am|he's|he’s|she's|she’s|he is|she is|they're|they’re"), re: re(`\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|they['’]re) (?:a |an )?\d{1,3}\b(?: (?:and|now|this|today|years?)\b|[.,!])`)},
-	{digits: true, need: needs(", "), re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},|\b(?:client|patient|man|woman|mum|dad|mother|father|teen|teenager|boy|girl|lad|student|parent),? (?:aged? )?\d{1,2},`)},
+	{digits: true, need: needs(", "), when: digitComma, re: re(`\b(?:a|an|the|our) [a-z]+, \d{1,2},|\b(?:client|patient|man|woman|mum|dad|mother|father|teen|teenager|boy|girl|lad|student|parent),? (?:aged? )?\d{1,2},`)},
 	{need: needs("-year-old|year old|-yr-old"), re: re(`\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:year|yr)[- ]old\b`)},
 	{digits: true, need: needs("birthday"), re: re(`\b(?:his|her|my|their) \d{1,3}(?:st|nd|rd|th) birthday\b|\bhappy \d{1,3}(?:st|nd|rd|th) birthday\b(?:,? (?:to )?(?:connections|us|our|the practice|the team))?`)},
 }
@@ -347,6 +347,18 @@ var hypothetical = re(`\b(?:when|if|whenever)\s*$`)
 
 // lostProperty spots notices about things left behind, not stories.
 var lostProperty = lex("whiteboard|permanent marker|kitchen|fridge|oat milk|biscuits|stapler|printer|confess|lost property|umbrella|umbrellas|left a|left their|left behind|forgot|forgotten|mitten|scarf|keys|glasses")
+
+// digitComma reports whether a digit comes just before a comma somewhere in
+// the text ("a nurse, 42, from ..."), which the age-between-commas pattern
+// cannot match without.
+func digitComma(d *doc) bool {
+	for i := 1; i < len(d.lower); i++ {
+		if d.lower[i] == ',' && '0' <= d.lower[i-1] && d.lower[i-1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 // agedThingNear reports whether the age at s belongs to a thing: named just
 // after it ("a 120-year-old oak") or earlier in its clause ("the building

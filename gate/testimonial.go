@@ -14,6 +14,10 @@ import (
 // helper is the practice or its work as the one that helped someone.
 var helper = `(?:counsell?ing|counseling|therapy|our sessions|working with us|coming here|we|our team|connections|(?:one of )?our (?:counsell?ors?|counselors?|therapists?|team))(?: here| with us| at connections)?`
 
+// didNeeds are strings that didForThem, or a reaction to a message, cannot
+// match without.
+var didNeeds = needs("back|saved|changed|reason|without|best|kindest|smiling|grinning|beaming|welling|tears|crying|glowing")
+
 // didForThem is what a client says the practice did for them.
 var didForThem = `(?:\b(?:gave|given|handed|brought|got|give|giving) (?:\w+ ){0,2}(?:back|their (?:\w+ )?back)\b|\bbrought back\b|\b(?:their|my|her|his) (?:life|spark|voice|confidence|sundays|smile|sleep|marriage) back\b|\bsaved (?:my|their|her|his) (?:life|marriage)\b|\bchanged (?:my|their|her|his) li(?:fe|ves)\b|\breason (?:i|they|she|he)['’]?(?:m| am| is| are)? still here\b|\bcouldn['’]t have (?:done it|got through|managed) without\b|\bbest (?:therapists?|counsell?ors?|decision)\b|\bkindest\b)`
 
@@ -86,7 +90,8 @@ var testimonialPatterns = []pattern{
 	// handed someone their life back", "a card turned up at reception: ...
 	// 'brought back their spark'", "this message came into our inbox and the
 	// whole team's been smiling since".
-	{need: needs("message|card|note|letter|email|text|voicemail|thank-you|thank you"), cross: true,
+	{need: needs("message|card|note|letter|email|text|voicemail|thank-you|thank you"), also: needs("got|received|had|opened|found|turned up|came in|arrived|landed|popped up|dropped"),
+		when: func(d *doc) bool { return d.has(didNeeds) }, cross: true,
 		re:   re(`\b(?:got|received|had|opened|found)\b` + win("30") + `\b(?:message|card|note|letter|email|text|voicemail|thank[- ]you)s?\b[^\n]{0,120}?` + didForThem + `|\b(?:message|card|note|letter|email|text|voicemail)s? (?:turned up|came in|came into|arrived|landed|popped up|dropped)\b[^\n]{0,120}?(?:` + didForThem + `|\b(?:smiling|grinning|beaming|welling up|in tears|crying|glowing)\b)`),
 		keep: notNegated, tell: tellShare},
 	// Asking for accounts of how counselling helped, and star ratings in
