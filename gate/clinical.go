@@ -136,7 +136,7 @@ var clinicalPatterns = []pattern{
 	{gates: []*lexicon{medLex},
 		re: re(`\b` + medication + `\b` + win("60") + `\b(?:ask for|go easy|booze|alcohol|drink|drinking|grapefruit|with breakfast|with food|leave|leaving|miss|missing|mix|mixing|take|taking|halve|halving|double|doubling|skip|skipping|stop|stopping|increase|increasing|decrease|decreasing|reduce|reducing|lower|raise|switch|split|crush|come off|coming off|wean|\d+ ?mg|dose|dosage|with food|before bed|in the morning|at night|three times|twice|once a day|a day|avoid|instead of|cut down|taper\w*|suddenly|by a quarter|by half|cut by|cut it by|double up|stay on|better tolerated|works? well|for (?:your )?(?:mood|anxiety|sleep|depression|stress)|\d[\d,]* ?iu|friend['’]s|someone else['’]s|of your friend['’]s)\b|\b(?:take|taking|halve|double|double up|skip|skipping|stop|stopping|increase|decrease|reduce|switch|come off|coming off|wean off|weaning off|weaning yourself off|try|tried|trying|ask for|up|upping|raising|lowering|increasing|swap|cut down|taper|stay on|leave|leaving|missing|miss)\b` + win("30") + `\b(?:` + medication + `|(?:your|the) (?:medication|meds|tablets|pills|dose))\b`),
 		keep: func(d *doc, s span) bool {
-			return !officialAdvice.MatchString(d.lower[d.sentence(s.start).start:s.start])
+			return !officialAdvice.MatchString(d.lower[d.sentence(s.start).start:s.start]) && !rightPerson.MatchString(d.lower)
 		},
 		section: sectionAdvice,
 		tell:    tellMedication},
@@ -146,6 +146,10 @@ var clinicalPatterns = []pattern{
 		re:      re(`\b` + medication + ` (?:is|are|works?|can be|will be) (?:(?:totally|perfectly|completely|really|usually|generally|honestly|so) )?(?:fine|safe|great|brilliant|amazing|perfect|good|ok|okay|harmless|the best|a lifesaver|a game[- ]changer|magic)\b|\bask (?:your|a|the) (?:gp|doctor|pharmacist|psychiatrist) for (?:some|it|them|a prescription|a script)\b|\bwe (?:usually |often |always |would )?(?:suggest|recommend|advise) (?:taking )?(?:\d|one or two|one|two|half)\b|\bside[- ]effects? (?:usually |normally |often |tend to |will |should |generally )*(?:settle|pass|wear off|go away|ease|calm down|disappear|fade)\b`),
 		section: sectionAdvice, tell: tellMedication},
 }
+
+// rightPerson spots a post that sends medicine questions to a prescriber
+// ("your GP is the right person to plan that with, not us").
+var rightPerson = re(`\b(?:your|a|the) (?:gp|doctor|prescriber|pharmacist|psychiatrist)\b[^.!?]{0,40}\b(?:is|are) the (?:right|best) (?:person|people|place)\b`)
 
 // officialAdvice spots public health advice reported as such ("the NHS
 // advises everyone to consider taking vitamin D"), which is not the
@@ -186,7 +190,8 @@ func invitation(d *doc, s span) bool {
 	negatedBefore := d.negated(s) && !otherNegation.MatchString(d.lower[sen.start:s.start])
 	withdrawn := negatedBefore || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) ||
 		d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))})
-	limited := d.in(neverShare, sen) || d.in(neverShare, nextSentence(d, sen))
+	next := nextSentence(d, sen)
+	limited := d.in(neverShare, sen) || d.in(neverShare, next) || cannotHere.MatchString(d.lower[next.start:next.end])
 	ours := emailInbox(d, s) || weReply.MatchString(d.lower[max(0, s.start-32):s.start])
 	if withdrawn || limited || ours || shortQuote(d, s) {
 		return false
@@ -217,9 +222,9 @@ func invitation(d *doc, s span) bool {
 }
 
 // otherNegation spots a negation that does not withdraw the channel after
-// it: a reassurance ("no worries") or a negation inside an earlier "if"
+// it: a reassurance ("no worries", "you're not alone") or a negation inside an earlier "if"
 // clause ("if your mum won't let you see a counsellor, DM us").
-var otherNegation = re(`\b(?:no worries|no problem|no stress|no pressure|no rush|not a problem)\b|\bif\b[^,;:]*\b(?:not|no|never|\w+n['’]t)\b[^,;:]*[,;:]`)
+var otherNegation = re(`\b(?:no worries|no problem|no stress|no pressure|no rush|not a problem|not alone|not on your own|no judgement|no judgment)\b|\bif\b[^,;:]*\b(?:not|no|never|\w+n['’]t)\b[^,;:]*[,;:]`)
 
 // bypassed spots an official channel named to be skipped ("skip the phone
 // queue", "quicker than ringing", "don't bother emailing").
@@ -244,7 +249,7 @@ var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a pro
 
 // cannotHere spots the practice saying what it cannot do on social media
 // ("Things I can't do on Instagram: ... reply to personal stories").
-var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|don['’]t|do not|am not able to|are not able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss)\b|\bthings (?:i|we) can['’]t\b`)
+var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|don['’]t|do not|am not able to|are not able to|is not able to|isn['’]t able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss|take|sort|handle|go into|deal with|manage|advise)\b|\bthings (?:i|we) can['’]t\b`)
 
 // neverShare spots a promise not to share things on social media.
 var neverShare = lex("are public|is public|details out of them|out of them|out of the comment section|out of the comment box|off the comments|off the comment section|personal details out|career questions only|questions only|skip the dms|skip the comments|skip the inbox|training only|event stuff only|events only|careers only|only please|only, please|keep an eye on|out of our comments|out of the comments|out of our inbox|out of our dms|out of the dms|comments are off|comments off|comments are closed|comments closed|leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")

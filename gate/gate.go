@@ -154,16 +154,23 @@ func (g *Gate) check(c postgate.Content, learned bool) (v Verdict, err error) {
 	fs = append(fs, g.testimonial(d)...)
 	pf := g.privacy(d)
 	fs = append(fs, pf...)
-	if len(pf) > 0 {
-		if f, ok := successStory(d, span{pf[0].Start, pf[0].End}); ok {
-			fs = append(fs, f)
+	// A story that ends well is a success story; the handle of someone not
+	// shown to be a client is not a story ("@jo thanks for asking!").
+	for _, f := range pf {
+		if isHandle(d, f) && !clientShown(d) {
+			continue
 		}
+		if s, ok := successStory(d, span{f.Start, f.End}); ok {
+			fs = append(fs, s)
+		}
+		break
 	}
 	fs = append(fs, g.health(d, c.Evidence)...)
 	fs = append(fs, g.outcome(d)...)
 	fs = append(fs, g.clinical(d)...)
 	fs = append(fs, g.crisisRule(d)...)
 	fs = append(fs, conduct(d)...)
+	fs = dropPublicHandles(d, fs)
 	if learned {
 		fs = g.learned(d, c, fs)
 	}

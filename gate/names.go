@@ -230,7 +230,7 @@ var orgNoun = set("Radio", "FM", "TV", "News", "Times", "Gazette", "Echo", "Hera
 // running"): the name is not a client's.
 func notClientContext(d *doc, at int) bool {
 	sen := d.sentence(at)
-	if d.in(clientWords, sen) || d.in(struggle, sen) {
+	if d.in(clientWords, sen) || d.in(struggle, sen) && !d.in(teamCue, sen) {
 		return false
 	}
 	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
@@ -294,7 +294,7 @@ func mediaPost(d *doc) bool {
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
 	mediaCue    = lex("tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
-	teamCue     = lex("retirement|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
+	teamCue     = lex("retirement|retiring|front desk|leaving do|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 
 // following returns the word after ws[i] when only spaces or an initial's

@@ -2,6 +2,7 @@ package gate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -102,7 +103,7 @@ var storyPatterns = []pattern{
 		re:      re(`\b(?:in|from) (?:the|my|our) (?:counsell?ing|therapy) room (?:today|this (?:morning|afternoon|evening|week)|yesterday|last (?:night|week))\b|\ba certain someone\b`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("client|patient|service user|counsellee"),
-		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| ` + narrative + `\b)`),
+		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| (?:we|i|he|she)(?:['’]ve| have| had)? (?:seen|worked with|supported)| ` + narrative + `\b)`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:[\w-]+ ){0,2}(?:clients|patients|couples|families|young people|group members|parents|regulars)\b`), keep: func(d *doc, s span) bool { return !ifYouAre.MatchString(d.lower[max(0, s.start-20):s.start]) },
 		section: sectionAnonymous, tell: tellStory},
@@ -110,8 +111,8 @@ var storyPatterns = []pattern{
 	// saw on Friday", "a firefighter he sees", "the teacher who's been coming
 	// every Tuesday since March", "a teenager in my 4pm slot", "our client
 	// running the marathon".
-	{gates: []*lexicon{personLex}, need: needs("saw|see|seeing|seen|work with|worked with|working with|been coming|slot|o'clock|o’clock|am |pm |our client"),
-		re:      re(`\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}` + person + `\b(?: [\w'’-]+){0,4}? (?:who |that |whom )?(?:i|he|she|we|marcus|priya|aisha)(?:['’]d| had| have| ['’]ve)? (?:saw|see|sees|seeing|started seeing|seen|been seeing|work with|worked with|am working with|['’]m working with|have been working with)\b|\b(?:who|that)(?:['’]s| has) been coming (?:to (?:us|see \w+) )?(?:every|each|since|for|weekly|fortnightly)\b|\bin (?:my|his|her|\w+['’]s) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: slot| session| appointment)?\b|\bour client (?:running|doing|taking on|tackling|completing|celebrating|walking|cycling|swimming|climbing|getting married|starting)\b`),
+	{gates: []*lexicon{personLex}, need: needs("saw|see|seeing|seen|work with|worked with|working with|been coming|slot|o'clock|o’clock|am |pm |our client|mentioned|talked about|wrote about|posted about|in my"),
+		re:      re(`\b(?:a|an|the|that|this) (?:[\w'’-]+ ){0,2}` + person + `\b(?: [\w'’-]+){0,4}? (?:who |that |whom )?(?:i|he|she|we|marcus|priya|aisha)(?:['’]d| had| have| ['’]ve)? (?:saw|see|sees|seeing|started seeing|seen|been seeing|work with|worked with|am working with|['’]m working with|have been working with|mentioned|talked about|wrote about|posted about)\b|\b(?:someone|somebody|a (?:client|person|man|woman|couple|teenager|teen|lad|girl|mum|dad)) in my (?:chair|room|office|counselling room|therapy room)\b|\b(?:who|that)(?:['’]s| has) been coming (?:to (?:us|see \w+) )?(?:every|each|since|for|weekly|fortnightly)\b|\bin (?:my|his|her|\w+['’]s) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|o['’]clock)(?: slot| session| appointment)?\b|\bour client (?:running|doing|taking on|tackling|completing|celebrating|walking|cycling|swimming|climbing|getting married|starting)\b`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("group|circle|class|session with|couple|client|family|who sees|who saw|seeing|born|birth|dob|registration|last spring|last summer|last autumn|last winter|last year"),
 		re:      re(`\bfrom (?:(?:our|the|this|last) )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]?s?)(?: (?:morning|afternoon|evening|night))?(?: \w+['’]?s?)? (?:group|circle|class)\b|\b(?:a |another |this morning['’]s |today['’]s )?session with (?:a|an|the|our|this|that) (?:[\w'’]+ ){0,3}(?:couple|client|family|group|man|woman|mum|dad|teenager|boy|girl|lady|gentleman)\b|\b(?:our|the|this|that) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?: \d{1,2}(?:[:.]\d\d)? ?(?:am|pm))? (?:couple|client|family|group|dad|mum|lady|gentleman|man|woman)\b|\bclient (?:` + narrative + `)\b|\bsession notes\b|\bwho (?:sees|saw|is seeing|has been seeing) \w+|\b(?:the|our|a|that) (?:\w+ )?(?:couple|client|family|man|woman|mum|dad|lady|gentleman|teenager) (?:from|we (?:saw|met|worked with)) last (?:spring|summer|autumn|winter|year|month|week)\b|\bour (?:emdr|cbt|couples|play therapy|grief|trauma|anxiety|youth|teen) clients?\b|\bborn (?:on )?\d|\bdate of birth\b|\bdob\b|\bregistration (?:number |plate )?[a-z]{2}\d{2} ?[a-z]{3}\b|\bclient ['‘"]?[a-z]\b['’"]?`),
@@ -200,7 +201,7 @@ func pastNarrative(d *doc) (span, bool) {
 var genericSession = re(`^\w*\s*(?:,\s*)?(?:you|we|clients|people|couples|many|most|it)\b(?: can| may| might| will| often| usually| are| is)`)
 
 // staffSlot is a counsellor's client named by time or kind ("Priya's 3 o'clock").
-var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|(?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?o['’]clock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)? (?:today|yesterday|this (?:morning|afternoon|evening)|asked|said|told|brought|cried|cancelled|client|couple)|(?:new |latest |first |last |next |youngest |oldest )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon )?(?:client|couple|family|patient))\b`)}
+var staffSlot = pattern{need: needs("'s|’s"), orig: true, re: regexp.MustCompile(`\b\p{Lu}\pL+['’]s (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?o['’]clock|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|(?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?o['’]clock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)? (?:today|yesterday|this (?:morning|afternoon|evening)|asked|said|told|brought|cried|cancelled|client|couple)|(?:new |latest |first |last |next |youngest |oldest )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day |morning |evening |afternoon )?(?:client|couple|family|patient))\b`)}
 
 // sessionPatterns name a client by their appointment with a counsellor
 // ("after their 10am with Marcus on Tuesday", "Thursday's 4pm couples
@@ -315,6 +316,47 @@ func publicHandle(d *doc, s span, t tell) bool {
 		d.match(ownCounselling) == nil && d.match(channelRe) == nil
 }
 
+// dropPublicHandles removes the handle of someone the practice replies to
+// when nothing else in the post marks them as a client: no other privacy
+// finding, no testimonial, clinical or crisis finding, and no word about
+// their own sessions ("@ellajones we can't advise on here; please ring
+// reception"). Answering a public question does not make the asker a client;
+// moving their appointment or diagnosing them does.
+func dropPublicHandles(d *doc, fs []Finding) []Finding {
+	handle := func(f Finding) bool { return isHandle(d, f) }
+	for _, f := range fs {
+		switch {
+		case f.Rule == RuleTestimonial || f.Rule == RuleClinical || f.Rule == RuleCrisis:
+			return fs
+		case f.Rule == RulePrivacy && !handle(f):
+			return fs
+		}
+	}
+	// Sessions and therapy spoken of in general may mean theirs, unless the
+	// reply says it cannot deal with them here.
+	if clientShown(d) || d.match(therapyTalk) != nil && !cannotHere.MatchString(d.lower) {
+		return fs
+	}
+	return slices.DeleteFunc(fs, handle)
+}
+
+// clientShown reports whether the post speaks of someone's own counselling.
+func clientShown(d *doc) bool {
+	return d.match(theirOwn) != nil || d.match(ownCounselling) != nil || d.match(clientWords) != nil
+}
+
+// isHandle reports whether f is a privacy finding on a social media handle.
+func isHandle(d *doc, f Finding) bool {
+	return f.Rule == RulePrivacy && f.Message == tellContact.msg && strings.HasPrefix(d.text[f.Start:f.End], "@")
+}
+
+var (
+	// theirOwn marks a post about the person's own counselling.
+	theirOwn = lex("your session|your sessions|your appointment|your appointments|your slot|your therapy|your counsellor|your counselor|your therapist|your meds|your medication|your symptoms|your diagnosis|your story|your message|your comment|your panic*|your anxiety|your low mood|saw your|fit you in|get you in|moved you|booked you|see you then|see you on|see you next|proud of you|worked through|talked through|your progress|your journey|come so far|our door|our sessions|regular|regulars|seeing us|top-up|couples work|art therapy|breathing exercises|in session|our client")
+	// therapyTalk is counselling spoken of in general.
+	therapyTalk = lex("session|sessions|therapy|counselling|counseling|appointment|appointments|book*|advice|advise")
+)
+
 // ourHandle reports whether the handle at s is the practice's own, named as
 // the place to write to or tag ("tweet us @ConnectionsRiv", "tag
 // @connectionsriverside in your story").
@@ -333,7 +375,7 @@ var (
 )
 
 // ownCounselling marks a post as being about someone's own counselling.
-var ownCounselling = lex("client|clients|regular|regulars|proud|journey|progress|milestone|sober|recovery|brave|heal|healing|healed|congrat*|well done|graduat*|passed|finished|last one|first one|breakthrough|doing so well|doing well|so far|since|journal*|homework|exercise|exercises|thanks to us|with us|moved you|got you down|booked you|see you then|see you on|see you next|missed today|missed your|screenshot|posted|post about|thank you for your post|thanking|changed her|changed his|changed my|changed their|changed your|life|decision|walking through|coming to us|our door|your door|wrapping up|couples|work with|worked with|working with|through|room|helped|tagged us|repost*|quote|medal|love u|love you|cry|cried|tears|walked in|walked into|first came|first walked")
+var ownCounselling = lex("client|clients|regular|regulars|proud|journey|progress|milestone|sober|recovery|brave|heal|healing|healed|congrat*|well done|graduat*|passed|finished|last one|first one|breakthrough|doing so well|doing well|so far|since|journal*|homework|exercise|exercises|thanks to us|with us|moved you|got you down|booked you|see you then|see you on|see you next|missed today|missed your|screenshot|posted|post about|thank you for your post|thanking|changed her|changed his|changed my|changed their|changed your|life|decision|walking through|coming to us|our door|your door|wrapping up|couples|work with|worked with|working with|talked through|worked through|got through|get through|been through|got her through|got him through|got me through|room|helped|tagged us|repost*|quote|medal|love u|love you|cry|cried|tears|walked in|walked into|first came|first walked")
 
 var orgWords = re(`runners|cyclists|walkers|swimmers|parkrun|rugby|football|choir|rotary|library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
 

@@ -265,3 +265,24 @@ func TestChannelsDosesAndHandlesClasses(t *testing.T) {
 		{text: "The Rotary club have nominated us for their community award. We're honoured!"},
 	})
 }
+
+// Classes added after the twenty-fifth fresh set: replies to people who
+// asked in public (the handle is theirs, not a client's, unless the reply
+// shows otherwise), "what people are saying", rewards for recommendations,
+// clients seen or mentioned before, promises that therapy always works, and
+// crisis phrases in the past tense.
+func TestRepliesAndPraiseHeadlinesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Reply to @nina_k: thanks for asking! We can't go into appointments on here, but reception can help on 020 7946 0000."},
+		{text: "Reply to @nina_k: we don't take bookings through Instagram, but you can book on the website."},
+		{text: "Reply to @nina_k: I've moved you to Friday at 2. See you then!", want: []string{C, P}},
+		{text: "@nina_k so proud of you for finishing that 10k after everything we worked through together!", want: []string{P, T}},
+		{text: "What people are saying 💬 “I sleep again.” “Best decision I made.”", want: []string{T}},
+		{text: "Every Google review this month enters you into our hamper draw!", want: []string{T}},
+		{text: "Remember the nurse Aisha mentioned in the spring? She's back at work.", want: []string{P, T}},
+		{text: "Counselling with us always works if you stick with it.", want: []string{O}},
+		{text: "Honestly, some nights last winter I didn't want to wake up.", want: []string{R}},
+		{text: "Thinking of stopping your antidepressants? Your GP is the right person to plan that with, not us."},
+		{text: "Happy retirement to Jean, who has run our front desk for years and never once lost the spare key!"},
+	})
+}

@@ -21,7 +21,7 @@ var didNeeds = needs("back|saved|changed|reason|without|best|kindest|smiling|gri
 // didForThem is what a client says the practice did for them.
 var didForThem = `(?:\b(?:gave|given|handed|brought|got|give|giving) (?:\w+ ){0,2}(?:back|their (?:\w+ )?back)\b|\bbrought back\b|\b(?:their|my|her|his) (?:life|spark|voice|confidence|sundays|smile|sleep|marriage) back\b|\bsaved (?:my|their|her|his) (?:life|marriage)\b|\bchanged (?:my|their|her|his) li(?:fe|ves)\b|\breason (?:i|they|she|he)['’]?(?:m| am| is| are)? still here\b|\bcouldn['’]t have (?:done it|got through|managed) without\b|\bbest (?:therapists?|counsell?ors?|decision)\b|\bkindest\b)`
 
-var praise = `(?:halved|cured|fixed|welcoming|cosy|calming|like (?:home|coming home|being wrapped|a hug)|best|finest|greatest|kindest|loveliest|amazing|brilliant|wonderful|fantastic|incredible|changed (?:my|their|her|his|our) li(?:fe|ves)|(?:you|we|counsell?ing|therapy|sessions?) (?:helped|saved|changed|gave)|recommend\w*|grateful|thank\w*|love (?:us|you|coming|the|our)|lifesaver|made a difference|listened|understood|safe space|so glad)`
+var praise = `(?:feel(?:ing)? (?:\w+ )?(?:lighter|calmer|better|happier)|lighter|halved|cured|fixed|welcoming|cosy|calming|like (?:home|coming home|being wrapped|a hug)|best|finest|greatest|kindest|loveliest|amazing|brilliant|wonderful|fantastic|incredible|changed (?:my|their|her|his|our) li(?:fe|ves)|(?:you|we|counsell?ing|therapy|sessions?) (?:helped|saved|changed|gave)|recommend\w*|grateful|thank\w*|love (?:us|you|coming|the|our)|lifesaver|made a difference|listened|understood|safe space|so glad)`
 
 var (
 	tellRating  = tell{"Star ratings, review counts and scores are client testimonials: the policy forbids sharing them.", "Remove the rating or count and describe what the practice offers instead."}
@@ -148,7 +148,7 @@ var testimonialPatterns = []pattern{
 			return !d.negated(s) && !listed && !everydayNear(d, s) && !everydayBefore(d, s) && !partnerFeedback.MatchString(d.lower[s.start:s.end]) && !mention(d, s)
 		}, tell: tellShare},
 	{need: needs("client|patient|customer|families|couples|people|parents|family"), gates: []*lexicon{sayLex},
-		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|saying|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("50") + `\b` + praise + `\b`),
+		re:   re(`\b(?:clients?|patients?|customers?|people|families|family|couples?|parents?)\b` + win("25") + `\b(?:say|says|said|saying|tell us|told us|telling us|keep telling|wrote|writes|rave|describe us|call us|love us|thanked us|thank us)\b` + win("70") + `\b` + praise + `\b`),
 		keep: func(d *doc, s span) bool { return !aggregate.MatchString(d.lower[s.start:s.end]) }, tell: tellShare},
 	{need: needs("thank us|praise us|from a|from one|from our|from someone|from former|from past|feedback|review|friends|word of mouth|refer|spread the word|described|liked|loved|valued|asked our|asked clients|describe|love us|adore us|rave about us|talking about us"),
 		re: re(`\b(?:message|note|card|postcard|letter|email|text|voicemail|drawing|poem|words|feedback|comment|review|thank[- ]you|gift|flowers)s? from (?:a |one of our |our |former |past |someone who |a former |a past |a recent )?(?:clients?|famil(?:y|ies)|couples?|parents?|patients?|attendees|participants|someone who (?:finished|completed|came|worked|saw|had)|someone (?:we|i|marcus|priya|aisha) (?:saw|see|supported|worked with|helped|counselled))\b|\b(?:client|customer|patient|attendee|participant|family|couple)s?['’]? (?:feedback|reviews?|comments|quotes?|words|voices|stories|praise|thanks)\b|\b(?:lovely|kind|great|amazing|wonderful|glowing|5-star|five-star|fantastic|brilliant|beautiful|honest) reviews?\b|\btell (?:your |a )?(?:friends?|family|others|people|colleagues) about us\b|\bword of mouth\b|\brefer a friend\b|\bspread the word about us\b|\b(?:described|describe|call|called|rated|praised) (?:us|our (?:\w+ )?(?:counsell?ors?|therapists?|team|practice|service|sessions?)) as\b|\b(?:our |my )?(?:clients|families|couples|patients) (?:love|adore|rave about|can['’]t stop talking about) us\b|\basked (?:our |some of our )?(?:clients|families|couples|patients) (?:what|how|to)\b|\b(?:clients|families|couples|patients) (?:liked|loved|valued|appreciated|enjoyed|praised) (?:most|our|the way)\b|\b(?:gave|giving|given|give) (?:me|us|her|him|them) (?:my|our|her|his|their) (?:\w+ )?back\b|\b(?:clients|families|couples|parents|people)\b[\w ’']{0,16}\b(?:written|wrote|messaged|emailed|rung|called|come back|came back|popped in|stopped by) (?:in )?to (?:thank|praise) us\b`),
@@ -192,6 +192,12 @@ var testimonialPatterns = []pattern{
 	{need: needs("after|since|thanks to|later"), gates: []*lexicon{pronounLex},
 		re:   re(`\b(?:after|since|thanks to)\b` + win("40") + `\b(?:us|our team|our (?:counsell?ors?|therapists?|practice|programme|program|course)|connections|counsell?ing with us|therapy with us)\b,?\s*(?:she|he|they)(?:['’]s|['’]re| is| are| now| has| have| feels| can| no longer)\b|\b(?:sessions?|weeks?|months?) later,? (?:she|he|they)\b`),
 		tell: tellShare},
+	// Rewards and invitations for praise: "every Facebook recommendation
+	// earns a ticket in our prize draw", "tell us your therapy journey
+	// below", "your words could appear on our page".
+	{need: needs("earns|earn|enters|wins|gets you|prize|draw|journey|your words|story"),
+		re:   re(`\b(?:every|each|any|your) (?:google |facebook |trustpilot |\w+ )?(?:review|recommendation|rating|testimonial)s? (?:this \w+ )?(?:earns?|gets? you|wins?|enters? you|goes into|is entered)\b|\btell us (?:about )?your (?:therapy |counsell?ing |recovery |healing )(?:journey|story|stories)\b|\byour (?:words|story|experience) (?:could|might|may|will) (?:appear|feature|be (?:shared|used|featured|posted))\b`),
+		keep: notNegated, tell: tellSolicit},
 	// Share of clients saying they did well: "nine in ten of the people we
 	// see say they feel better".
 	{need: needs(" in 10| in ten|out of 10|out of ten|%|per cent|most of|all of"),
@@ -200,8 +206,8 @@ var testimonialPatterns = []pattern{
 	// The words people use about the practice, listed: "what people are
 	// saying about us: 'warm', 'life-changing'", "words our clients have used
 	// about us this month", "top answers: safe, kind".
-	{need: needs("saying about|say about|said about|used about|use about|using about|use to describe|used to describe|top answers|one word"),
-		re:   re(`\bwhat (?:people|clients|our clients|folks|you|families|couples|parents)(?: are| have been| keep)? (?:\w+ )?(?:saying|say|said) about (?:us|connections|our)\b|\b(?:words?|things?) (?:people|clients|our clients|folks|you|families|couples)(?: \w+){0,2} (?:use|used|using|keep using|have used|say|said|keep saying) (?:about|to describe|for) (?:us|connections|our|the practice)\b|\btop answers?\b|\bone word (?:that )?(?:describes?|sums up) (?:your|our|us|connections)\b`),
+	{need: needs("saying|saying about|say about|said about|used about|use about|using about|use to describe|used to describe|top answers|one word|words to|word to|sweetest|loveliest|kindest|nicest|most beautiful"),
+		re:   re(`\bwhat (?:people|clients|our clients|folks|you|families|couples|parents)(?: are| have been| keep)? (?:\w+ )?(?:saying|say|said) about (?:us|connections|our)\b|\bwhat (?:people|clients|our clients|folks|families|couples|parents) (?:are|have been) (?:\w+ )?saying(?:\s*[:"“'‘]|\s*$|\s+[^\sa-z])|\b(?:one|a|three) words? to (?:describe|sum up) (?:how )?(?:counsell?ing|therapy|us|your (?:time|sessions?|experience)|connections|coming here)\b|\b(?:sweetest|loveliest|kindest|nicest|most beautiful) (?:message|note|card|email|text|words)\b|\b(?:words?|things?) (?:people|clients|our clients|folks|you|families|couples)(?: \w+){0,2} (?:use|used|using|keep using|have used|say|said|keep saying) (?:about|to describe|for) (?:us|connections|our|the practice)\b|\btop answers?\b|\bone word (?:that )?(?:describes?|sums up) (?:your|our|us|connections)\b`),
 		keep: notNegated, tell: tellShare},
 	// Praise reported as a superlative about someone on the team: "told Aisha
 	// she was the best therapist they'd ever had", "keep telling us Marcus is
