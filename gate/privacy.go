@@ -107,6 +107,26 @@ var storyPatterns = []pattern{
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("one of "), re: re(`\bone of (?:our|my|\w+['’]s) (?:[\w-]+ ){0,2}(?:clients|patients|couples|families|young people|group members|parents|regulars)\b`), keep: func(d *doc, s span) bool { return !ifYouAre.MatchString(d.lower[max(0, s.start-20):s.start]) },
 		section: sectionAnonymous, tell: tellStory},
+	// A client of one's own: "a client of mine", "my client's flight", "our
+	// longest-standing client", "my Friday client", "my Thursday regular",
+	// "our Tuesday 10am regular", and "you know who you are".
+	{need: needs("client|regular|know who you are"),
+		re: re(`\b(?:a|one|another) (?:[\w-]+ ){0,2}client of (?:mine|ours)\b|\b(?:my|our) clients?['’]s?\b|\b(?:my|our) (?:longest[- ]standing|long[- ]time|long[- ]standing|oldest|youngest|newest|first|last|favou?rite) (?:client|regular|couple)\b|\b(?:my|our|his|her) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|evening|afternoon)(?: \d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?)? (?:client|regular|couple|family)\b|\b(?:my|our) \d{1,2}(?:[:.]\d\d)? ?(?:am|pm) (?:client|regular|couple|family)\b|\byou know who you are\b`),
+		keep: func(d *doc, s span) bool {
+			all := span{0, len(d.lower)}
+			if strings.HasPrefix(d.lower[s.start:], "you know") && !d.in(clientWords, all) && !d.in(theirOwn, all) {
+				return false // "you know who you are" about biscuits in the staff kitchen
+			}
+			return !d.in(teamCue, all) && !clientsGeneral.MatchString(d.lower[s.start:min(len(d.lower), s.end+20)])
+		},
+		section: sectionAnonymous, tell: tellStory},
+	// A counsellor's own current client: "I'm working with a retired
+	// firefighter", "just finished with a lovely young lad", "we supported a
+	// family from the Meadowbank estate", "the young person I've seen since
+	// Year 9".
+	{gates: []*lexicon{personLex}, need: needs("working with|working at the moment with|finished with|finished up with|supported a|helped a|seen since|been seeing since|worked with since"),
+		re:      re(`\b(?:i['’]m|i am|i['’]ve been|been) working (?:at the moment |currently |right now |this year |closely )?with (?:a|an) (?:[\w'’-]+ ){0,3}` + person + `\b|(?:^|[.!?]\s+)working (?:at the moment |currently |right now |this year )?with (?:a|an) (?:[\w'’-]+ ){0,3}` + person + `\b|\b(?:just )?finished (?:up )?with (?:a|an) (?:[\w'’-]+ ){0,2}` + person + `\b|\bwe (?:supported|helped) (?:a|an) (?:[\w'’-]+ ){0,2}` + person + ` (?:from|who|whose|in|through)\b|\b(?:i|we|he|she)['’]?(?:ve| have| has)? (?:seen|been seeing|worked with) since\b`),
+		section: sectionAnonymous, tell: tellStory},
 	// Someone a counsellor sees, told of by when or how often: "the widow I
 	// saw on Friday", "a firefighter he sees", "the teacher who's been coming
 	// every Tuesday since March", "a teenager in my 4pm slot", "our client
@@ -280,6 +300,10 @@ func (g *Gate) privacy(d *doc) []Finding {
 	}
 	return out
 }
+
+// clientsGeneral spots "our client's" or "my clients" used of clients in
+// general ("our clients' privacy", "my clients often say").
+var clientsGeneral = re(`^(?:my|our) clients?['’]?s? (?:often|usually|always|sometimes|tell|say|privacy|confidentiality|safety|wellbeing|records|data|notes|rights|consent|needs|trust|own|first|come|are|were|have|know|feel|can|may|might|will|would)\b|^(?:my|our) clients\b`)
 
 // ifYouAre spots a reader addressed as one of many ("if you're one of our
 // regulars, ..."), not a client singled out.

@@ -286,3 +286,22 @@ func TestRepliesAndPraiseHeadlinesClasses(t *testing.T) {
 		{text: "Happy retirement to Jean, who has run our front desk for years and never once lost the spare key!"},
 	})
 }
+
+// Classes found by reading the testimonials and stories the rules alone
+// still missed across the held-out sets: praise collected, voted or chosen
+// by clients, and a counsellor's own clients named by slot, by tenure or
+// as the person they are "working with".
+func TestCollectedPraiseAndOwnClientsClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "We're collecting short reflections from former clients for our anniversary booklet.", want: []string{T}},
+		{text: "Riverside's favourite practice, chosen by the people we see 🏆", want: []string{T}},
+		{text: "Quick poll: rate your first appointment with us from 1 to 10!", want: []string{T}},
+		{text: "Saw a client of mine at the farmers' market today. We did the polite nod.", want: []string{P}},
+		{text: "My Wednesday client brought in the best brownies.", want: []string{P}},
+		{text: "I'm working with a retired postman at the moment whose stories are wonderful.", want: []string{P}},
+		{text: "Just finished with a lovely young woman who starts university next week.", want: []string{P}},
+		{text: "Our clients' privacy matters more to us than any post."},
+		{text: "Thanks to whoever restocked the biscuits. You know who you are!"},
+		{text: "We're working with a local GP surgery on a new referral route."},
+	})
+}

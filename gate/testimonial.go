@@ -198,6 +198,14 @@ var testimonialPatterns = []pattern{
 	{need: needs("earns|earn|enters|wins|gets you|prize|draw|journey|your words|story"),
 		re:   re(`\b(?:every|each|any|your) (?:google |facebook |trustpilot |\w+ )?(?:review|recommendation|rating|testimonial)s? (?:this \w+ )?(?:earns?|gets? you|wins?|enters? you|goes into|is entered)\b|\btell us (?:about )?your (?:therapy |counsell?ing |recovery |healing )(?:journey|story|stories)\b|\byour (?:words|story|experience) (?:could|might|may|will) (?:appear|feature|be (?:shared|used|featured|posted))\b`),
 		keep: notNegated, tell: tellSolicit},
+	// Praise gathered, voted or chosen by clients: "collecting short
+	// reflections", "our clients voted us", "chosen by the people we see",
+	// "votes from clients carry the most weight", "a recommendation on my
+	// profile", "the word on the street about Connections", "rate your first
+	// appointment with us", "how others found their first sessions".
+	{need: needs("collect|voted|chose|chosen|named us|picked|votes|vote from|recommendation on|word on the street|rate your|rate ur|found their|gathered|feedback box|suggestion box|comments box"),
+		re:   re(`\bcollect(?:ing|ed)? (?:your |our clients['’] |client |some |short |little )*(?:[\w-]+ )?(?:reflections|write-ups|paragraphs|memories|stories|testimonies|recommendations|reviews|quotes|testimonials)\b|\b(?:our )?(?:clients|families|couples|the people we (?:see|work with)|people we (?:see|work with))\b(?: have)? (?:voted|chose|chosen|named|picked) us\b|\b(?:chosen|picked|voted for|named) by (?:the people we (?:see|work with)|(?:our )?(?:own )?clients|people we (?:see|work with))\b|\b(?:client|clients['’]?) votes?\b|\bvotes? from (?:our )?clients\b|\ba recommendation on (?:my|our|her|his) (?:profile|page|linkedin)\b|\bthe word on the street about (?:us|connections|our)\b|\brate (?:your|ur) (?:first )?(?:appointment|session|sessions|experience|time|counsell?ing|therapy)\b|\bhow (?:others|other people|other clients|clients) found (?:their|our|us)\b|\bgathered (?:their|our clients['’]|clients['’]) (?:words|stories|reviews)\b|\bfrom (?:the|our) (?:feedback|suggestion|comments) box\b`),
+		keep: notNegated, tell: tellShare},
 	// Share of clients saying they did well: "nine in ten of the people we
 	// see say they feel better".
 	{need: needs(" in 10| in ten|out of 10|out of ten|%|per cent|most of|all of"),
@@ -219,7 +227,7 @@ var testimonialPatterns = []pattern{
 	// lines on our Google listing", "a short paragraph on what coming here has
 	// been like", "has Connections helped you? Post a recommendation".
 	{need: needs("line|lines|paragraph|sentence|helped you|help you"),
-		re:   re(`\b(?:a (?:few|couple of) (?:lines|words|sentences)|a line or two|a (?:short )?paragraph|a sentence or two)\b` + win("40") + `\b(?:google|facebook|trustpilot|listing|linkedin|website|newsletter|booklet|review|what (?:coming here|counsell?ing|therapy|working with us)|how (?:coming here|counsell?ing|therapy|we))\b|\b(?:has|have|did) (?:connections|counsell?ing|therapy|our (?:team|counsell?ors?|therapists?|sessions)|\w+) (?:with us |here )?help(?:ed)? you\b[^\n]{0,80}?\b(?:recommendation|review|google|facebook|linkedin|a (?:few|couple of) (?:lines|words)|a line or two|tell (?:us|others|people|a friend)|share|post|comment below)\b`),
+		re:   re(`\b(?:a (?:few|couple of) (?:lines|words|sentences)|a line or two|a (?:short )?paragraph|a sentence or two)\b` + win("40") + `\b(?:google|facebook|trustpilot|listing|linkedin|website|newsletter|booklet|review|your (?:time|experience|sessions?|therapy|counsell?ing)|what (?:coming here|counsell?ing|therapy|working with us)|how (?:coming here|counsell?ing|therapy|we))\b|\b(?:has|have|did) (?:connections|counsell?ing|therapy|our (?:team|counsell?ors?|therapists?|sessions)|\w+) (?:with us |here )?help(?:ed)? you\b[^\n]{0,80}?\b(?:recommendation|review|google|facebook|linkedin|a (?:few|couple of) (?:lines|words)|a line or two|tell (?:us|others|people|a friend)|share|post|comment below)\b`),
 		keep: notNegated, tell: tellSolicit},
 	// Asking what changed: "we'd love to hear what's different now", "tell us
 	// what shifted for you", "what therapy has changed for you".
