@@ -79,7 +79,7 @@ func crisisPhrases() string {
 		"staying alive tonight", "really dark",
 		"got really dark", "gets really dark", "so dark", "the point of anything", "point of it all", "from a bridge", "off a bridge", "how he'd do it", "how she'd do it", "how they'd do it", "stop existing", "cease to exist",
 		"might be cutting", "may be cutting", "could be cutting", "without you around", "manage perfectly well without you",
-		"in a real crisis", "in real crisis", "in a deep crisis", "too much tonight", "all too much tonight", "prefer not to exist", "self harm", "self harming", "didn't want to wake up", "did not want to wake up", "didn't want to be here", "did not want to be here", "didn't want to be alive", "soon it won't matter", "it won't matter soon", "won't matter soon", "won't matter anyway", "nothing will matter", "with you out of the picture", "with me out of the picture", "happier without you", "happier without me", "disappointed to wake up", "disappointed they woke up", "disappointed that they woke up", "disappointed you woke up", "disappointed that you woke up", "disappointed i woke up", "woke up at all", "wake up at all", "waking up at all", "rather not exist", "wish i didn't exist", "wish you didn't exist", "not exist any more", "not exist anymore")
+		"in a real crisis", "in real crisis", "in a deep crisis", "too much tonight", "all too much tonight", "prefer not to exist", "barely hanging on", "hanging on by a thread", "barely holding on", "holding on by a thread", "self harm", "self harming", "didn't want to wake up", "did not want to wake up", "didn't want to be here", "did not want to be here", "didn't want to be alive", "soon it won't matter", "it won't matter soon", "won't matter soon", "won't matter anyway", "nothing will matter", "with you out of the picture", "with me out of the picture", "happier without you", "happier without me", "disappointed to wake up", "disappointed they woke up", "disappointed that they woke up", "disappointed you woke up", "disappointed that you woke up", "disappointed i woke up", "woke up at all", "wake up at all", "waking up at all", "rather not exist", "wish i didn't exist", "wish you didn't exist", "not exist any more", "not exist anymore")
 	for _, v := range []string{"carrying on", "going on", "keeping going", "living"} {
 		for _, f := range []string{"feels impossible", "seems impossible", "feels pointless", "seems pointless", "feels too hard"} {
 			add(v + " " + f)
@@ -157,7 +157,7 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		near := span{min(max(sen.start, s.start-40), cl.start), cl.start}
 		after := span{s.end, max(s.end, cl.end)}
 		negatedBefore := d.negated(s) && !otherNegation.MatchString(d.lower[sen.start:s.start])
-		if d.in(negation, span{cl.start, s.start}) || negatedBefore && !topicIn(topics, near) || seenThere.MatchString(d.lower[max(0, s.start-12):s.start]) ||
+		if d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) || negatedBefore && !topicIn(topics, near) || seenThere.MatchString(d.lower[max(0, s.start-12):s.start]) ||
 			onlyFor.MatchString(d.lower[s.end:max(s.end, sen.end)]) || emailInbox(d, s) ||
 			d.in(negation, after) && !alwaysOpen.MatchString(d.lower[after.start:after.end]) {
 			continue

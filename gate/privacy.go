@@ -238,6 +238,9 @@ var workplace = pattern{need: needs("nursing at|nursing again at|teaching at|tea
 func (g *Gate) privacy(d *doc) []Finding {
 	var out []Finding
 	add := func(s span, section string, t tell) {
+		if t == tellStory && (wishedFor.MatchString(d.lower[max(0, s.start-12):s.start]) || g.staffBefore(d, s)) {
+			return // "they wish someone had told them", "Aisha Rahman came to Connections"
+		}
 		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) && !publicHandle(d, s, t) && !ourHandle(d, s, t) {
 			out = append(out, find(RulePrivacy, section, Block, d, s, t))
 		}
@@ -304,6 +307,29 @@ func (g *Gate) privacy(d *doc) []Finding {
 // clientsGeneral spots "our client's" or "my clients" used of clients in
 // general ("our clients' privacy", "my clients often say").
 var clientsGeneral = re(`^(?:my|our) clients?['’]?s? (?:often|usually|always|sometimes|tell|say|privacy|confidentiality|safety|wellbeing|records|data|notes|rights|consent|needs|trust|own|first|come|are|were|have|know|feel|can|may|might|will|would)\b|^(?:my|our) clients\b`)
+
+// wishedFor spots a story that is wished or supposed, not told.
+var wishedFor = re(`\b(?:wish|wished|wishes|if|whether|hope|hoped|unless)\s*$`)
+
+// staffBefore reports whether a member of staff is named just before s,
+// as the one who arrived ("Aisha Rahman came to Connections three years
+// ago"): the story is theirs, not a client's. In "Marcus spent the morning
+// with a couple" the story is the couple's.
+func (g *Gate) staffBefore(d *doc, s span) bool {
+	if !arrived.MatchString(d.lower[s.start:s.end]) {
+		return false
+	}
+	for i := len(d.ws) - 1; i >= 0; i-- {
+		w := d.ws[i]
+		if w.end > s.start {
+			continue
+		}
+		return s.start-w.end <= 2 && g.staffWord[bare(w.s)]
+	}
+	return false
+}
+
+var arrived = re(`^(?:came to|joined|started (?:with|at)|first came|arrived)\b`)
 
 // ifYouAre spots a reader addressed as one of many ("if you're one of our
 // regulars, ..."), not a client singled out.

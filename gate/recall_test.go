@@ -305,3 +305,15 @@ func TestCollectedPraiseAndOwnClientsClasses(t *testing.T) {
 		{text: "We're working with a local GP surgery on a new referral route."},
 	})
 }
+
+// Classes added after the twenty-sixth fresh set.
+func TestStaffArrivalsAndWishesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Meet the team: Priya Shah came to Connections four years ago after training in Leeds."},
+		{text: "Nobody monitors our inbox out of hours and it isn't a crisis service: for urgent help phone 111 or Samaritans on 116 123."},
+		{text: "Bereaved people often say they wish someone had warned them about the second year."},
+		{text: "Hear from people who've actually sat in our waiting room: new video out now.", want: []string{T}},
+		{text: "If you're barely hanging on tonight, we see you.", want: []string{R}},
+		{text: "Marcus spent this morning with a couple who met at a bus stop in 1979.", want: []string{P}},
+	})
+}

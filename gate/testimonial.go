@@ -156,7 +156,7 @@ var testimonialPatterns = []pattern{
 			return notNegated(d, s) && !reviewOf.MatchString(d.lower[s.start:d.sentence(s.start).end])
 		}, tell: tellShare},
 	{need: needs("what our|what my|hear from|see why|former clients|clients describe|clients share"),
-		re:   re(`\bwhat (?:our|my|former) (?:clients|patients) (?:say|are saying|think|have to say)\b|\bhear from (?:(?:our|a|one of our|real|former|past|some of our) )+clients?\b|\bsee why (?:people|clients|families|couples) (?:choose|love|trust) us\b|\b(?:former |past )?clients (?:describe|share|explain|talk about)\b`),
+		re:   re(`\bwhat (?:our|my|former) (?:clients|patients) (?:say|are saying|think|have to say)\b|\bhear from (?:(?:our|a|one of our|real|former|past|some of our) )+clients?\b|\bhear from (?:people|those|others|folks|someone) who['’]?(?:ve| have)? (?:actually |really )?(?:sat|been|worked|come|had)\b|\bsee why (?:people|clients|families|couples) (?:choose|love|trust) us\b|\b(?:former |past )?clients (?:describe|share|explain|talk about)\b`),
 		tell: tellShare},
 	{need: needs("changed|saved|transformed|turned around|best thing|best decision|without you|without them|gave |given |gave us|hope again"),
 		re:   re(`\b(?:changed|saved|transformed|turned around|rescued) (?:my|our|their|his|her) (?:li(?:fe|ves)|marriages?|relationships?|family|families|sanity|year)\b|\bbest (?:thing|decision) (?:i|we)(?:['’]ve| have)? (?:ever )?(?:done|made)\b|\bcouldn['’]?t have done it without\b|\b(?:gave|given) (?:me|us|her|him|them) (?:my|our|her|his|their)? ?(?:life|hope|confidence|son|daughter|family|marriage|smile)\b`),
