@@ -236,7 +236,7 @@ func notClientContext(d *doc, at int) bool {
 	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
 		return true
 	}
-	if staffList(d, at) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) ||
+	if staffList(d, at) || d.in(teamCue, sen) || sen.start > 0 && d.in(teamCue, d.sentence(sen.start-1)) || d.in(teamCue, nextSentence(d, sen)) ||
 		strings.Contains(d.lower[sen.start:sen.end], "volunteer") {
 		return true
 	}
@@ -293,7 +293,7 @@ func mediaPost(d *doc) bool {
 
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
-	mediaCue    = lex("tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
+	mediaCue    = lex("rereading|re-reading|his writing|her writing|their writing|tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
 	teamCue     = lex("retirement|retiring|front desk|leaving do|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 

@@ -109,6 +109,7 @@ var outcomePatterns = []pattern{
 	promise("happier you|calmer you|better you|new you|new person|better person|confident you", `\ba (?:happier|calmer|better|new|whole new|brand[- ]new|more confident) (?:you|person)\b`),
 	promise("% of|per cent of|track record|near-perfect|perfect record|certainty|isn't a maybe|leading experts|top experts|best experts|can't solve|can't fix|cannot solve|can't heal|can't cure|can't sort|can't resolve|can't untangle|cannot fix|cannot heal|cannot cure|simply the best|we're the best|we are the best|gets results|get results", `\b(?:\d+\s?%|per ?cent) of (?:couples|clients|people|families|parents|teens|teenagers) (?:who|that) (?:see|work with|come to|complete|finish|choose) (?:us|our (?:[\w-]+ )?(?:programme|program|course|sessions|workshop))\b|\b(?:\d+\s?%|per ?cent) of (?:the |our )?(?:people|clients|couples|families) (?:we|who) (?:see|work with|treat|support)\b`+win("20")+`\b(?:reach|recover|improve|get better|achieve|feel)|\btrack record\b|\bnear[- ]perfect\b|\bperfect record\b|\bit['’]s a certainty\b|\bwith (?:total|complete|absolute|100%|one hundred per ?cent) certainty\b|\bisn['’]t a maybe\b|\b(?:leading|top|best) experts\b|\b(?:no|nothing) (?:[\w-]+ ){0,2}(?:that )?(?:we|our team|our \w+|i) (?:can['’]?t|cannot) (?:solve|fix|heal|cure|sort|resolve|untangle)\b|\bsimply the best\b|\bwe['’]?re the best\b|\bwe are the best\b|\b(?:actually|really|always) gets? results\b`),
 	promise("always works|back to normal", `\b(?:therapy|counsell?ing|it|this|our (?:approach|method|programme|program|course|therapy))(?: with us| here| at connections)? always works\b|\b(?:gets?|get|getting|have|has) you back to normal\b`),
+	promise("worth your time|worth it|league|table|rankings|accept no|seen the last|see the last", `\b(?:only|one) (?:counsell?ing |therapy )?(?:practice|service|place|team) (?:worth|that matters)\b|\b(?:top|head) of (?:the |\w+['’]s )(?:counsell?ing |therapy )?(?:league|table|rankings?|charts?)\b|\baccept no substitutes?\b|\b(?:seen|see) the last of\b`),
 	promise("stand a chance", `\b(?:won['’]?t|doesn['’]t|does not|will not) stand a chance\b`),
 	{need: needs("never will"), re: re(`\b(?:and|but) we never will\b`), keep: promiseContext, tell: tellPromise},
 	promise("for free|trust us|results|result|outcome|return|improvement|never will|unbeatable|half the time", `\bor we (?:keep working|work) for free\b|\btrust us\b|\b(?:certain|guaranteed|assured) (?:results?|outcomes?|returns?|improvements?)\b|\bunbeatable\b|\bin half the time\b`),
@@ -178,7 +179,7 @@ func answeredNo(d *doc, s span) bool {
 		at = append(at, e)
 	}
 	for _, i := range at {
-		rest := strings.TrimLeft(d.lower[i:min(len(d.lower), i+16)], "?! ")
+		rest := strings.TrimLeft(d.lower[i:min(len(d.lower), i+16)], "?! \"”’'")
 		for _, no := range []string{"no", "sadly not", "nope", "please don't", "please do not", "don't", "not here", "please phone", "please call", "please ring", "please email", "please use"} {
 			if strings.HasPrefix(rest, no) && (i == s.end || !isLetterAt(rest, len(no))) {
 				return true

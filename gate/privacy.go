@@ -99,8 +99,8 @@ var storyPatterns = []pattern{
 	{gates: []*lexicon{personLex}, need: needs("sat with|sitting with|spent an hour with|spent the morning with|spent the afternoon with|worked with"),
 		re:      re(`\b(?:sat|was sitting|spent (?:an hour|the morning|the afternoon|the evening)|worked) with (?:a|an) (?:[\w'’-]+ ){0,2}` + person + `\b,? (?:this (?:morning|afternoon|evening|week)|last (?:night|week)|today|yesterday|earlier|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b`),
 		section: sectionAnonymous, tell: tellStory},
-	{need: needs("room|certain someone"),
-		re:      re(`\b(?:in|from) (?:the|my|our) (?:counsell?ing|therapy) room (?:today|this (?:morning|afternoon|evening|week)|yesterday|last (?:night|week))\b|\ba certain someone\b`),
+	{need: needs("room|certain someone|met in our|in group|in session|today's|today’s"),
+		re:      re(`\b(?:in|from) (?:the|my|our) (?:counsell?ing|therapy) room (?:today|this (?:morning|afternoon|evening|week)|yesterday|last (?:night|week))\b|\ba certain someone\b|\bmet in our (?:waiting room|group|reception)\b|\bin (?:group|session|today['’]s (?:session|group)) (?:today|this (?:morning|afternoon|evening|week)|tonight|yesterday|last night)\b`),
 		section: sectionAnonymous, tell: tellStory},
 	{need: needs("client|patient|service user|counsellee"),
 		re:      re(`\b(?:a|one|our|my|this|that|another|the) (?:former |recent |new |young |older |teenage |long-term |lovely |brave |youngest |oldest |first |newest |latest )?(?:client|patient|service user|counsellee)\b(?:,| who| of ours| named| called| this (?:year|week|month)| (?:we|i|he|she)(?:['’]ve| have| had)? (?:seen|worked with|supported)| ` + narrative + `\b)`),
@@ -402,7 +402,7 @@ func isHandle(d *doc, f Finding) bool {
 
 var (
 	// theirOwn marks a post about the person's own counselling.
-	theirOwn = lex("your session|your sessions|your appointment|your appointments|your slot|your therapy|your counsellor|your counselor|your therapist|your meds|your medication|your symptoms|your diagnosis|your story|your message|your comment|your panic*|your anxiety|your low mood|saw your|fit you in|get you in|moved you|booked you|see you then|see you on|see you next|proud of you|worked through|talked through|your progress|your journey|come so far|our door|our sessions|regular|regulars|seeing us|top-up|couples work|art therapy|breathing exercises|in session|our client")
+	theirOwn = lex("we've seen|we have seen|we've been seeing|your session|your sessions|your appointment|your appointments|your slot|your therapy|your counsellor|your counselor|your therapist|your meds|your medication|your symptoms|your diagnosis|your story|your message|your comment|your panic*|your anxiety|your low mood|saw your|fit you in|get you in|moved you|booked you|see you then|see you on|see you next|proud of you|worked through|talked through|your progress|your journey|come so far|our door|our sessions|regular|regulars|seeing us|top-up|couples work|art therapy|breathing exercises|in session|our client")
 	// therapyTalk is counselling spoken of in general.
 	therapyTalk = lex("session|sessions|therapy|counselling|counseling|appointment|appointments|book*|advice|advise")
 )
@@ -427,7 +427,7 @@ var (
 // ownCounselling marks a post as being about someone's own counselling.
 var ownCounselling = lex("client|clients|regular|regulars|proud|journey|progress|milestone|sober|recovery|brave|heal|healing|healed|congrat*|well done|graduat*|passed|finished|last one|first one|breakthrough|doing so well|doing well|so far|since|journal*|homework|exercise|exercises|thanks to us|with us|moved you|got you down|booked you|see you then|see you on|see you next|missed today|missed your|screenshot|posted|post about|thank you for your post|thanking|changed her|changed his|changed my|changed their|changed your|life|decision|walking through|coming to us|our door|your door|wrapping up|couples|work with|worked with|working with|talked through|worked through|got through|get through|been through|got her through|got him through|got me through|room|helped|tagged us|repost*|quote|medal|love u|love you|cry|cried|tears|walked in|walked into|first came|first walked")
 
-var orgWords = re(`runners|cyclists|walkers|swimmers|parkrun|rugby|football|choir|rotary|library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
+var orgWords = re(`(?:hr|ltd|plc|fm)$|surgery|pharmacy|gym|studio|gazette|press|runners|cyclists|walkers|swimmers|parkrun|rugby|football|choir|rotary|library|council|nhs|trust|hub|centre|center|club|radio|news|charity|foundation|mind|samaritans|uni|college|school|church|practice|counselling|official|team|cafe|bakery|books|gallery|museum|theatre|festival|group|society|network`)
 
 // askedUs spots a question about the practice's own service ("someone asked
 // on our Facebook page whether we offer evening sessions"): an FAQ, not a

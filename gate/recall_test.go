@@ -317,3 +317,18 @@ func TestStaffArrivalsAndWishesClasses(t *testing.T) {
 		{text: "Marcus spent this morning with a couple who met at a bus stop in 1979.", want: []string{P}},
 	})
 }
+
+// Classes added after the twenty-seventh fresh set.
+func TestGuestbooksLeaguesAndGroupsClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Our reception guestbook is filling up: add a line about what your sessions have meant to you.", want: []string{T}},
+		{text: "Top of the county's counselling league again. Accept no substitutes.", want: []string{O}},
+		{text: "One term with us and you'll have seen the last of the bedtime battles.", want: []string{O}},
+		{text: "Funniest moment in group tonight: someone's phone played the Jaws theme mid-meditation.", want: []string{P}},
+		{text: "If a colleague shows these signs, they're almost certainly burnt out.", want: []string{C}},
+		{text: "Best of luck, Ellie! Our trainee is off to a new placement in Leeds."},
+		{text: "Thanks for the tag, @RiversideHR! Email hello@connections.example about a team session."},
+		{text: "Stress can show up as poor sleep or headaches. If it's getting too much, talk to your GP.",
+			evidence: []string{"https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/feelings-and-symptoms/stress/"}},
+	})
+}

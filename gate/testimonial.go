@@ -84,7 +84,7 @@ var testimonialPatterns = []pattern{
 	// for you, the comments are open for your story", "leave a 💜 if one of
 	// our counsellors helped you", "tell me what therapy here helped you with".
 	{need: needs("if |tell me|tell us"), also: needs("changed|helped|made a difference"),
-		re:   re(`\bif ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b` + win("80") + `\b(?:comments?|share|tell us|story|stories|let us know|reviews?|drop|post|tag us|write to us)\b|\b(?:leave|drop|send|post|comment|tap|hit|give|add) (?:us )?(?:a |an |the )?\S{1,12} if ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b|\btell (?:me|us) (?:what|how) ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b`),
+		re:   re(`\bif ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b` + win("80") + `\b(?:comments?|share|tell us|story|stories|let us know|reviews?|drop|post|tag us|write to us|send us|email us|write-up|write up)\b|\b(?:leave|drop|send|post|comment|tap|hit|give|add) (?:us )?(?:a |an |the )?\S{1,12} if ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b|\btell (?:me|us) (?:what|how) ` + helper + ` (?:has |have )?(?:changed|helped|made a difference)\b`),
 		keep: notNegated, tell: tellSolicit},
 	// Praise received and passed on: "Aisha got a message saying she'd
 	// handed someone their life back", "a card turned up at reception: ...
@@ -206,10 +206,16 @@ var testimonialPatterns = []pattern{
 	{need: needs("collect|voted|chose|chosen|named us|picked|votes|vote from|recommendation on|word on the street|rate your|rate ur|found their|gathered|feedback box|suggestion box|comments box"),
 		re:   re(`\bcollect(?:ing|ed)? (?:your |our clients['’] |client |some |short |little )*(?:[\w-]+ )?(?:reflections|write-ups|paragraphs|memories|stories|testimonies|recommendations|reviews|quotes|testimonials)\b|\b(?:our )?(?:clients|families|couples|the people we (?:see|work with)|people we (?:see|work with))\b(?: have)? (?:voted|chose|chosen|named|picked) us\b|\b(?:chosen|picked|voted for|named) by (?:the people we (?:see|work with)|(?:our )?(?:own )?clients|people we (?:see|work with))\b|\b(?:client|clients['’]?) votes?\b|\bvotes? from (?:our )?clients\b|\ba recommendation on (?:my|our|her|his) (?:profile|page|linkedin)\b|\bthe word on the street about (?:us|connections|our)\b|\brate (?:your|ur) (?:first )?(?:appointment|session|sessions|experience|time|counsell?ing|therapy)\b|\bhow (?:others|other people|other clients|clients) found (?:their|our|us)\b|\bgathered (?:their|our clients['’]|clients['’]) (?:words|stories|reviews)\b|\bfrom (?:the|our) (?:feedback|suggestion|comments) box\b`),
 		keep: notNegated, tell: tellShare},
+	// Feedback reported as a verdict, and lines asked for: "the buzz about
+	// our new Saturday slots: calm, kind", "couldn't ask for nicer feedback",
+	// "add a line to our guestbook about what your sessions have meant".
+	{need: needs("buzz|feedback|guestbook|guest book|a line about|a note about|a few words about"),
+		re:   re(`\bthe (?:buzz|word|verdict) (?:about|on) (?:us|our|connections)\b|\b(?:nicer|lovelier|better|kinder|warmer|sweeter) feedback\b|\b(?:guest ?book|visitors['’]? book)\b|\b(?:add|write|leave) (?:a|us a) (?:line|note|few words|message) about (?:what|how) (?:your|our) (?:sessions?|time|therapy|counsell?ing)\b`),
+		keep: notNegated, tell: tellShare},
 	// Share of clients saying they did well: "nine in ten of the people we
 	// see say they feel better".
-	{need: needs(" in 10| in ten|out of 10|out of ten|%|per cent|most of|all of"),
-		re:   re(`\b(?:\d+|nine|eight|seven|six|most|all|almost all|nearly all)(?: (?:in|out of) (?:10|ten))?(?:\s?%| per ?cent)?(?: of)? (?:the )?(?:people|clients|couples|families|parents) (?:we (?:see|work with|support)|who (?:come|came) to us)\b` + win("20") + `\b(?:say|said|tell us|told us|report|reported|rate|rated)\b`),
+	{need: needs(" in 10| in ten|out of 10|out of ten|%|per cent|percent|most of|all of"),
+		re:   re(`\b(?:\d+|nine|eight|seven|six|ninety|eighty|seventy|sixty|most|all|almost all|nearly all)(?: (?:in|out of) (?:10|ten))?(?:\s?%| per ?cent)?(?: of)? (?:the )?(?:people|clients|couples|families|parents) (?:we (?:see|work with|support)|who (?:come|came) to us)\b` + win("20") + `\b(?:say|said|tell us|told us|report|reported|rate|rated)\b`),
 		keep: notNegated, tell: tellShare},
 	// The words people use about the practice, listed: "what people are
 	// saying about us: 'warm', 'life-changing'", "words our clients have used
