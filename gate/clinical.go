@@ -249,7 +249,7 @@ var officialHelp = lex("gp|doctor|nhs 111|111|pharmacist|your school nurse|a pro
 
 // cannotHere spots the practice saying what it cannot do on social media
 // ("Things I can't do on Instagram: ... reply to personal stories").
-var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|don['’]t|do not|am not able to|are not able to|is not able to|isn['’]t able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss|take|sort|handle|go into|deal with|manage|advise)\b|\bthings (?:i|we) can['’]t\b`)
+var cannotHere = re(`\b(?:i|we|she|he|they|[a-z]+) (?:can['’]t|cannot|can not|don['’]t|do not|am not able to|are not able to|is not able to|isn['’]t able to|['’]re not able to|['’]m not able to|won['’]t) (?:do|act|help|reply|respond|answer|give|book|discuss|take|sort|handle|go into|deal with|manage|advise|offer|provide)\b|\bthings (?:i|we) can['’]t\b`)
 
 // neverShare spots a promise not to share things on social media.
 var neverShare = lex("are public|is public|details out of them|out of them|out of the comment section|out of the comment box|off the comments|off the comment section|personal details out|career questions only|questions only|skip the dms|skip the comments|skip the inbox|training only|event stuff only|events only|careers only|only please|only, please|keep an eye on|out of our comments|out of the comments|out of our inbox|out of our dms|out of the dms|comments are off|comments off|comments are closed|comments closed|leave out anything personal|anything personal out|general questions only|for general questions|not for personal|nothing personal|never share|won't share|will not share|don't share|do not share|never post|won't post|never discuss|won't discuss")

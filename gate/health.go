@@ -34,8 +34,8 @@ var healthPatterns = []pattern{
 		also: needs("show|suggest|prove|found|find|confirm|tell|say|agree|recommend|advise|describe|state|estimate|report|warn"),
 		re:   re(`\b(?:studies|research|science|evidence|trials?|data|experts?|scientists|doctors|researchers|psychologists|gps|the (?:nhs|nice|who|cdc|apa|government)|nhs|nice|world health organi[sz]ation)(?: \w+){0,4} (?:shows?|suggests?|proves?|has shown|have shown|found|finds|confirms?|tells us|says?|agree|recommends?|advises?|describes?|states?|estimates?|reports?|warns?)\b`), tell: tellResearch},
 	{gates: []*lexicon{healthLex}, need: needs("according to|study"), re: re(`\baccording to\b|\ba (?:new |recent |major |large |harvard |landmark )?study\b`), tell: tellResearch},
-	{gates: []*lexicon{healthLex}, need: needs("out of 10|out of ten|%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third|quarter|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"),
-		re: re(`\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|the majority|millions|thousands) of\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten)\b|\bby \d+\s?%|\b\d[\d,.]* (?:million|thousand)\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b`),
+	{gates: []*lexicon{healthLex}, need: needs("lives| in |out of 10|out of ten|%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third|quarter|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"),
+		re: re(`\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\bclaims? (?:the most|more) lives\b|\b(?:one|1|two|2|three|3) (?:[\w-]+ ){1,3}in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|the majority|millions|thousands) of\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten)\b|\bby \d+\s?%|\b\d[\d,.]* (?:million|thousand)\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b`),
 		keep: func(d *doc, s span) bool {
 			return !d.in(testimonialStat, d.sentence(s.start))
 		},
@@ -59,6 +59,11 @@ var healthPatterns = []pattern{
 		keep: notHedgedOrNegated, tell: tellClaim},
 	{gates: []*lexicon{healthLex}, need: needs("effective than|effective as|as well as|better than|faster than|natural|chemical imbalance|cause of|killer|alternative to|directly linked|hand in hand|stages|officially|fact.|fact!|= |equals|saves the nhs|tripl|doubl|quadrupl|halved|the rate of|research:|report"),
 		re:   re(`\b(?:more|less|as) effective (?:than|as)\b|\bnatural alternative to\b|\bdirectly linked\b|\bgo hand in hand\b|\b(?:five|5|seven|7) stages\b|\bofficially (?:a|an)\b|\bfact[.!]|\b\d+ (?:minutes|hours) of [\w ]+ ?(?:=|equals)|\bsaves? the nhs\b|\b(?:tripl|doubl|quadrupl)(?:ed|es|ing)\b|\bhalved\b|\b(?:\d+|two|three|four) times the rate\b|\b(?:new )?research:|\b(?:a|the) (?:new |recent )?report\b|\bworks? (?:as well as|better than|faster than)\b|\bnatural (?:antidepressant|remedy|cure|treatment|painkiller|sedative)\b|\bchemical imbalance\b|\b(?:the|a) (?:leading|main|biggest|number one|root|single biggest) (?:cause of|killer)\b`),
+		keep: notHedgedOrNegated, tell: tellClaim},
+	// What keeps an illness away: "ten thousand steps is all it takes to keep
+	// depression away".
+	{gates: []*lexicon{healthLex}, need: needs("away|at bay|all it takes"),
+		re:   re(`\bkeeps? (?:the )?(?:depression|anxiety|stress|low mood|dementia|illness|the blues|panic|burnout) (?:away|at bay)\b|\bis all it takes to (?:beat|keep|cure|fix|stop|prevent|end)\b`),
 		keep: notHedgedOrNegated, tell: tellClaim},
 	// Certainty about what a sign means or where an illness goes: "hearing
 	// voices is always a sign of psychosis", "it only gets worse without

@@ -332,3 +332,16 @@ func TestGuestbooksLeaguesAndGroupsClasses(t *testing.T) {
 			evidence: []string{"https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/feelings-and-symptoms/stress/"}},
 	})
 }
+
+// Classes added after the twenty-eighth fresh set.
+func TestWitnessesAndStoriesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Priya has never had a family drop out after working with her.", want: []string{O}},
+		{text: "Anyone who has sat in our rooms will tell you: we get results.", want: []string{O, T}},
+		{text: "My week has been taken over by one client's story.", want: []string{P}},
+		{text: "Some of you reading this have a plan. Please don't act on it tonight.", want: []string{R}},
+		{text: "A daily swim is all it takes to keep depression away.", want: []string{H, O}},
+		{text: "Book of the month: four stars from her, though the middle drags 📚"},
+		{text: "@sam_t sorry things are hard. We can't offer advice on here; if you're unsafe, ring 999 or Samaritans on 116 123."},
+	})
+}

@@ -212,6 +212,11 @@ var testimonialPatterns = []pattern{
 	{need: needs("buzz|feedback|guestbook|guest book|a line about|a note about|a few words about"),
 		re:   re(`\bthe (?:buzz|word|verdict) (?:about|on) (?:us|our|connections)\b|\b(?:nicer|lovelier|better|kinder|warmer|sweeter) feedback\b|\b(?:guest ?book|visitors['’]? book)\b|\b(?:add|write|leave) (?:a|us a) (?:line|note|few words|message) about (?:what|how) (?:your|our) (?:sessions?|time|therapy|counsell?ing)\b`),
 		keep: notNegated, tell: tellShare},
+	// Anyone who has been a client called as a witness: "anyone who has sat
+	// in our counselling rooms will back us up".
+	{need: needs("back us up|tell you|vouch|agree"),
+		re:   re(`\b(?:anyone|everyone|everybody|ask anyone) who['’]?s? (?:has |have )?(?:ever )?(?:sat|been|worked|come|walked) (?:in|with|to|through|into) (?:our|us)\b[^.!?]{0,40}\b(?:will|would|can|could) (?:back us up|tell you|vouch|agree)\b`),
+		keep: notNegated, tell: tellShare},
 	// Share of clients saying they did well: "nine in ten of the people we
 	// see say they feel better".
 	{need: needs(" in 10| in ten|out of 10|out of ten|%|per cent|percent|most of|all of"),
@@ -311,7 +316,7 @@ var (
 )
 
 // teamRater spots the team as the one giving a rating.
-var teamRater = re(`\bby (?:the|our) team\b|\b(?:book club|staff|team|office) (?:gave|gives|rated|rates|verdict)\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b|\bto (?:our|the) (?:weekend |amazing |brilliant |wonderful )?(?:volunteers|team|staff|receptionists?|trustees|fundraisers|runners|bakers)\b|\bstars? to (?:the (?:mystery|kind|lovely|anonymous|generous) (?:person|soul|neighbou?r|baker|donor)|whoever|everyone who|anyone who)\b`)
+var teamRater = re(`\bby (?:the|our) team\b|\bstars? from (?:her|him|them|me|us|the team|our team)\b|\b(?:book club|staff|team|office) (?:gave|gives|rated|rates|verdict)\b|\b(?:the team|our team)(?: gives?| gave| rates?| rated| verdict)\b|\bstars? of the (?:week|month|year|show|day)\b|\bto (?:our|the) (?:weekend |amazing |brilliant |wonderful )?(?:volunteers|team|staff|receptionists?|trustees|fundraisers|runners|bakers)\b|\bstars? to (?:the (?:mystery|kind|lovely|anonymous|generous) (?:person|soul|neighbou?r|baker|donor)|whoever|everyone who|anyone who)\b`)
 
 // staffIn reports whether a staff name appears in the sentence s.
 func staffIn(d *doc, s span) bool {
@@ -349,7 +354,7 @@ func successStory(d *doc, story span) (Finding, bool) {
 		"Remove the story; talk about common themes in general terms instead."}), true
 }
 
-var goodNews = lex("finally|doing better|doing much better|doing brilliantly|doing well|proud|so proud|over the moon|thank-you|thank you|thanks|passed|got her|got his|got their|got into|back to work|back at work|behind the wheel|for the first time|no longer|renewing|recovered|happier|smiling|laughed|celebrat*|congratulat*|well done|milestone|merit|made it|sober|clean|gave me|given me|got me through|helped me|better now|come such a long way|long way|legend|go on")
+var goodNews = lex("hasn't had a|not had a single|since starting|finally|doing better|doing much better|doing brilliantly|doing well|proud|so proud|over the moon|thank-you|thank you|thanks|passed|got her|got his|got their|got into|back to work|back at work|behind the wheel|for the first time|no longer|renewing|recovered|happier|smiling|laughed|celebrat*|congratulat*|well done|milestone|merit|made it|sober|clean|gave me|given me|got me through|helped me|better now|come such a long way|long way|legend|go on")
 
 // clientQuotes finds quotations in a client's voice: four or more words with
 // "I", "me" or "my" and a word of praise or change. A practice has no reason
