@@ -77,7 +77,13 @@ var tellChannel = tell{"This invites people to raise therapy, symptoms, personal
 var medication = `(?:buspirone|pregabalin|gabapentin|trazodone|vortioxetine|agomelatine|nortriptyline|clomipramine|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressants?|ssris?|snris?|benzodiazepines?|benzos?|sleeping pills?|beta[- ]blockers?|medications?|meds|tablets?|pills?|magnesium|ashwagandha|st john['’]s wort|5-htp|cbd|valerian|omega[- ]?3|vitamin [a-z]\d*|supplements?|iron|zinc|kava|lavender oil)`
 
 // medLex is the word-level form of medication.
-var medLex = lex("blocker|blockers|buspirone|pregabalin|gabapentin|trazodone|vortioxetine|agomelatine|nortriptyline|clomipramine|iu|double up|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressant*|ssri|ssris|snri|snris|benzodiazepine*|benzo|benzos|sleeping pill*|medication*|meds|tablet|tablets|pill|pills|magnesium|ashwagandha|wort|5-htp|cbd|valerian|omega*|vitamin|supplement*|iron|zinc|kava|lavender|hydroxyzine|mg|dose|dosage")
+var medLex = lex(medWords)
+
+// medNeeds are medLex's words as needles, for patterns that run across
+// sentences and so cannot be gated by it.
+var medNeeds = needs(strings.ReplaceAll(medWords, "*", ""))
+
+const medWords = "blocker|blockers|buspirone|pregabalin|gabapentin|trazodone|vortioxetine|agomelatine|nortriptyline|clomipramine|iu|double up|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|duloxetine|mirtazapine|bupropion|amitriptyline|diazepam|lorazepam|alprazolam|clonazepam|zopiclone|propranolol|quetiapine|olanzapine|aripiprazole|lithium|lamotrigine|methylphenidate|ritalin|adderall|xanax|valium|prozac|zoloft|lexapro|wellbutrin|melatonin|antidepressant*|ssri|ssris|snri|snris|benzodiazepine*|benzo|benzos|sleeping pill*|medication*|meds|tablet|tablets|pill|pills|magnesium|ashwagandha|wort|5-htp|cbd|valerian|omega*|vitamin|supplement*|iron|zinc|kava|lavender|hydroxyzine|mg|dose|dosage"
 
 var tellSelfHarmAdvice = tell{"This gives advice on handling self-harm, which is clinical advice that belongs with a professional, not on social media.",
 	"Remove the advice and direct people to their GP, NHS 111, Samaritans (116 123) or, in an emergency, 999."}
@@ -116,12 +122,12 @@ var clinicalPatterns = []pattern{
 	// The medicine named earlier in the post and the advice given with a
 	// pronoun: "Sertraline making everything feel beige? Plenty of folk feel
 	// brighter once they halve it", "ask your GP about switching".
-	{need: needs("halve|halving|double|doubling|taper|come off|coming off|wean|switching|switch to|switch over"), when: func(d *doc) bool { return d.match(medLex) != nil },
+	{need: needs("halve|halving|double|doubling|taper|come off|coming off|wean|switching|switch to|switch over"), also: medNeeds,
 		re:      re(`\b(?:halve|halving|double|doubling|taper|tapering|come off|coming off|wean(?:ing)? (?:yourself )?off) (?:it|them|the dose|your dose|the tablets|the pills)\b|\b(?:ask|talk to|speak to) (?:your|a|the) (?:gp|doctor|prescriber|psychiatrist) about (?:switching|swapping|coming off|stopping|changing)\b`),
 		section: sectionAdvice, tell: tellMedication},
 	// The advice may answer a question about a medicine: "Running low on
 	// fluoxetine? Missing a couple of days won't matter."
-	{need: needs("?"), when: func(d *doc) bool { return d.match(medLex) != nil }, cross: true,
+	{need: needs("?"), also: medNeeds, cross: true,
 		re:      re(`\b` + medication + `\b[^.!?\n]{0,40}\?\s+(?:missing|skipping|stopping|doubling|halving|skip|miss|stop|double|halve|cut|cutting|don['’]t worry)\b`),
 		section: sectionAdvice, tell: tellMedication},
 	{digits: true, need: needs("mg|mcg|ml|iu"),
@@ -191,7 +197,7 @@ func invitation(d *doc, s span) bool {
 	withdrawn := negatedBefore || d.in(negation, span{cl.start, s.start}) || d.in(nobody, span{cl.start, s.start}) ||
 		d.in(negation, span{s.end, untilConjunction(d, s.end, max(s.end, cl.end))})
 	next := nextSentence(d, sen)
-	limited := d.in(neverShare, sen) || d.in(neverShare, next) || cannotHere.MatchString(d.lower[next.start:next.end])
+	limited := d.in(neverShare, sen) || d.in(neverShare, next)
 	ours := emailInbox(d, s) || weReply.MatchString(d.lower[max(0, s.start-32):s.start])
 	if withdrawn || limited || ours || shortQuote(d, s) {
 		return false
@@ -205,8 +211,11 @@ func invitation(d *doc, s span) bool {
 	if (d.in(ordinary, sen) || d.in(everyday, sen)) && !d.in(clinicalTopic, cl) || answeredNo(d, s) || cannotHere.MatchString(d.lower[sen.start:s.start]) {
 		return false
 	}
+	// The sentence after may say the channel cannot be used for that
+	// ("She can't respond to anyone's personal experiences").
+	closedAfter := func() bool { return cannotHere.MatchString(d.lower[next.start:next.end]) }
 	if d.in(clinicalTopic, cl) || !official && d.in(clinicalTopic, sen) {
-		return true
+		return !closedAfter()
 	}
 	if official {
 		return false
@@ -214,7 +223,7 @@ func invitation(d *doc, s span) bool {
 	for n, from := 0, sen.start; n < 2 && from > 0; n++ {
 		prev := d.sentence(from - 1)
 		if d.in(clinicalTopic, prev) {
-			return true
+			return !closedAfter()
 		}
 		from = prev.start
 	}

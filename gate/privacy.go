@@ -374,6 +374,9 @@ func publicHandle(d *doc, s span, t tell) bool {
 // moving their appointment or diagnosing them does.
 func dropPublicHandles(d *doc, fs []Finding) []Finding {
 	handle := func(f Finding) bool { return isHandle(d, f) }
+	if !slices.ContainsFunc(fs, handle) {
+		return fs
+	}
 	for _, f := range fs {
 		switch {
 		case f.Rule == RuleTestimonial || f.Rule == RuleClinical || f.Rule == RuleCrisis:

@@ -22,7 +22,7 @@ func (x Example) ignored(c int) bool { return x.Ignore != nil && x.Ignore[c] }
 
 // Options steer training. The zero value is not useful; see DefaultOptions.
 type Options struct {
-	MinCount  int     // keep features seen in at least this many posts (3 keeps the embedded model well under 2 MB)
+	MinCount  int     // keep features seen in at least this many posts (4 keeps the embedded model near 1.2 MB and its scoring cache-friendly)
 	Epochs    int     // passes of stochastic gradient descent
 	Rate      float64 // initial learning rate
 	L2        float64 // weight decay per update
@@ -34,7 +34,7 @@ type Options struct {
 
 // DefaultOptions are the settings the shipped model is trained with.
 func DefaultOptions() Options {
-	return Options{MinCount: 3, Epochs: 30, Rate: 0.2, L2: 0.03, PosWeight: 2, Seed: 1, Folds: 5, Precision: 0.9}
+	return Options{MinCount: 4, Epochs: 30, Rate: 0.2, L2: 0.03, PosWeight: 2, Seed: 1, Folds: 5, Precision: 0.9}
 }
 
 // Train fits one logistic regression per class. Thresholds are left at 0.5;
