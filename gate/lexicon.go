@@ -130,6 +130,10 @@ func tokens(s string) []token {
 		}
 		j := i
 		for j < len(s) {
+			if c := s[j]; wordByte(c) { // the common case, kept inline
+				j++
+				continue
+			}
 			if n := innerMark(s, j); n > 0 {
 				j += n
 				continue
