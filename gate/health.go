@@ -172,7 +172,13 @@ var (
 	remedyLex = lex("supplement*|vitamin*|magnesium|ashwagandha|cbd|omega*|oil|oils|herbal|herbs|wort|probiotic*|detox|cold|melatonin|caffeine|sugar|alcohol")
 )
 
-func notHedgedOrNegated(d *doc, s span) bool { return !hedged(d, s) && !d.negated(s) }
+func notHedgedOrNegated(d *doc, s span) bool {
+	return !hedged(d, s) && !d.negated(s) && !complexAfter.MatchString(d.lower[s.end:])
+}
+
+// complexAfter spots a link hedged after it is named ("food and mood are
+// linked in complicated ways").
+var complexAfter = regexp.MustCompile(`^\s*(?:in )?(?:complicated|complex|many|different|various|subtle|messy) ways\b`)
 
 // testimonialStat spots satisfaction figures, which are testimonials, not
 // health statistics.

@@ -111,6 +111,7 @@ var outcomePatterns = []pattern{
 	promise("always works|back to normal", `\b(?:therapy|counsell?ing|it|this|our (?:approach|method|programme|program|course|therapy))(?: with us| here| at connections)? always works\b|\b(?:gets?|get|getting|have|has) you back to normal\b`),
 	promise("worth your time|worth it|league|table|rankings|accept no|seen the last|see the last", `\b(?:only|one) (?:counsell?ing |therapy )?(?:practice|service|place|team) (?:worth|that matters)\b|\b(?:top|head) of (?:the |\w+['’]s )(?:counsell?ing |therapy )?(?:league|table|rankings?|charts?)\b|\baccept no substitutes?\b|\b(?:seen|see) the last of\b`),
 	promise("join the", `\bjoin the \d+\s?%`),
+	promise("come back", `\b(?:it|they|the (?:anxiety|panic|depression|fear|worry|trauma))(?:['’]ll| will)? (?:won['’]?t|will not|will never|never) come back\b`),
 	promise("stand a chance", `\b(?:won['’]?t|doesn['’]t|does not|will not) stand a chance\b`),
 	{need: needs("never will"), re: re(`\b(?:and|but) we never will\b`), keep: promiseContext, tell: tellPromise},
 	promise("for free|trust us|results|result|outcome|return|improvement|never will|unbeatable|half the time", `\bor we (?:keep working|work) for free\b|\btrust us\b|\b(?:certain|guaranteed|assured) (?:results?|outcomes?|returns?|improvements?)\b|\bunbeatable\b|\bin half the time\b`),

@@ -345,3 +345,15 @@ func TestWitnessesAndStoriesClasses(t *testing.T) {
 		{text: "@sam_t sorry things are hard. We can't offer advice on here; if you're unsafe, ring 999 or Samaritans on 116 123."},
 	})
 }
+
+// Classes added after the twenty-ninth fresh set.
+func TestCommutesAndRelapsePromisesClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Bike Week! Share your journey to work with us with #RiversideRides 🚲"},
+		{text: "Nobody has to hit rock bottom before seeing a counsellor."},
+		{text: "Sleep and mood are linked in complicated ways, and there's no single fix."},
+		{text: "Worked with us? The panic won't come back.", want: []string{O}},
+		{text: "At your darkest point this winter? Reception answers weekdays 9 to 5.", want: []string{R}},
+		{text: "Only two spaces left! DM us 'YES' to claim one.", want: []string{C}},
+	})
+}

@@ -166,7 +166,7 @@ var testimonialPatterns = []pattern{
 		tell: tellShare},
 	{need: needs("tell|show|share|send|email|let us know|#|tag|what did you"),
 		re:   re(`\b(?:tell|show|share with|send|email|let) (?:us|the judges|others|the world)\b` + win("50") + `\bhow\b` + win("40") + `\b(?:helped|changed|made a difference|worked for you|supported|turned (?:things|it|your life|my life) (?:a)?round|got you through)|#[\pL\d_]*(?:helped|success|testimonial|review|changedmy|thankyou|(?:my|your|our|success|recovery|therapy|client)story|kindwords|journey|recovery)[\pL\d_]*|\b(?:share|tell us|send us|email us|post)\b` + win("20") + `\byour (?:therapy |counsell?ing |recovery )?(?:story|stories|experience|journey|progress)\b` + win("40") + `\b(?:with us|us|our|therapy|counsell?ing|sessions?|connections|working with)\b|\bwhat did you (?:gain|get|learn|take away) from\b`),
-		keep: notNegated, tell: tellSolicit},
+		keep: func(d *doc, s span) bool { return notNegated(d, s) && !commute.MatchString(d.lower[s.start:s.end]) }, tell: tellSolicit},
 	{need: needs("how we helped|how we've helped|how counselling|how therapy|how our|difference to you"),
 		re:   re(`\bhow (?:we|our (?:team|counsell?ors?|therapists?|practice|sessions?|work together|time together)|counsell?ing|therapy|connections)(?: has| have|['’]ve)? (?:helped|changed|supported|made a difference)(?: you)?\b|\bmade a difference to you\b`),
 		tell: tellSolicit},
@@ -260,6 +260,10 @@ func deniedAfter(d *doc, s span) bool {
 }
 
 var denial = re(`\bwe (?:don['’]t|do not|never|won['’]t|will never|can['’]t|cannot) (?:publish|post|share|run|use|ask|collect|promote|display)\b`)
+
+// commute spots a journey that is a commute ("share your journey to work
+// with us this Bike Week"), not a story of therapy.
+var commute = re(`\bjourney (?:to|into) (?:work|school|the office|uni|college)\b`)
 
 // sendOne spots advice to send a kind message to someone, not one received.
 var sendOne = re(`\b(?:send|write|post|leave)(?: (?:a|someone|them|him|her|a friend) ?(?:a )?)?\s*$`)
