@@ -1,6 +1,11 @@
 package gate
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/connections/postgate"
+)
 
 // Classes of identifier added to raise client-privacy recall: names with a
 // middle initial, accented names, names after "name" or before "from
@@ -356,4 +361,27 @@ func TestCommutesAndRelapsePromisesClasses(t *testing.T) {
 		{text: "At your darkest point this winter? Reception answers weekdays 9 to 5.", want: []string{R}},
 		{text: "Only two spaces left! DM us 'YES' to claim one.", want: []string{C}},
 	})
+}
+
+// TestStaffFromConfig checks that rules naming "who saw a client" use the
+// configured staff, not the example practice's: another practice's
+// counsellor is recognised, and a relative clause is not a counsellor.
+func TestStaffFromConfig(t *testing.T) {
+	cfg := examplesConfig()
+	cfg.StaffNames = []string{"Dana Cole"}
+	useLearned = false
+	defer func() { useLearned = true }()
+	g := mustGate(t, cfg)
+	for text, want := range map[string]bool{
+		"Remember the firefighter Dana mentioned in the spring? He's back on shift.": true,
+		"The teacher who has seen our poster is welcome at the open day.":            false,
+	} {
+		v, err := g.Check(postgate.Content{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.ContainsFunc(v.Findings, func(f Finding) bool { return f.Rule == RulePrivacy && f.Severity == Block }); got != want {
+			t.Errorf("%q: client-privacy %v, want %v (%+v)", text, got, want, v.Findings)
+		}
+	}
 }
