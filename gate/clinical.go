@@ -231,8 +231,9 @@ func invitation(d *doc, s span) bool {
 }
 
 // otherNegation spots a negation that does not withdraw the channel after
-// it: a reassurance ("no worries", "you're not alone") or a negation inside an earlier "if"
-// clause ("if your mum won't let you see a counsellor, DM us").
+// it: a reassurance ("no worries", "you're not alone") or a negation inside
+// an earlier "if" clause ("if your mum won't let you see a counsellor, DM
+// us").
 var otherNegation = re(`\b(?:no worries|no problem|no stress|no pressure|no rush|not a problem|not alone|not on your own|no judgement|no judgment)\b|\bif\b[^,;:]*\b(?:not|no|never|\w+n['’]t)\b[^,;:]*[,;:]`)
 
 // bypassed spots an official channel named to be skipped ("skip the phone
