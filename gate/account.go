@@ -26,6 +26,10 @@ var (
 // for me? Our FAQ has pointers").
 var practiceVoice = re(`\b(?:our (?:website|faq|team|counsell?ors|therapists|practice|blog|page|leaflet)|we offer|we['’]re here|we are here|connections|question (?:many|most|lots of) people ask|people often ask|you might ask|frequently asked|short answer)\b`)
 
+// bookTalk marks a post about a book someone is reading ("Matt Haig's
+// memoir is my reread this week"): the first person is the reader's.
+var bookTalk = lex("memoir|novel|my reread|my reading|book of the month|book club|book pick")
+
 // personalAccount reports whether d reads as a personal account and returns
 // the span of its first first-person word.
 func (g *Gate) personalAccount(d *doc) (span, bool) {
@@ -45,7 +49,7 @@ func (g *Gate) personalAccount(d *doc) (span, bool) {
 			hits = append(hits, s)
 		}
 	}
-	if len(hits) > 0 && (g.staffIntro(d) || voiceOfPractice.MatchString(d.lower)) {
+	if len(hits) > 0 && (g.staffIntro(d) || voiceOfPractice.MatchString(d.lower) || d.in(bookTalk, span{0, len(d.lower)})) {
 		return span{}, false
 	}
 	switch {

@@ -230,7 +230,7 @@ var orgNoun = set("Radio", "FM", "TV", "News", "Times", "Gazette", "Echo", "Hera
 // running"): the name is not a client's.
 func notClientContext(d *doc, at int) bool {
 	sen := d.sentence(at)
-	if d.in(clientWords, sen) || d.in(struggle, sen) && !d.in(teamCue, sen) {
+	if d.in(clientWords, sen) || d.in(struggle, sen) && !d.in(teamCue, sen) && !d.in(mediaCue, sen) {
 		return false
 	}
 	if d.in(mediaCue, sen) || sen.start > 0 && d.in(mediaCue, d.sentence(sen.start-1)) || mediaPost(d) {
@@ -293,7 +293,7 @@ func mediaPost(d *doc) bool {
 
 var (
 	clientWords = lex("client|clients|patient|patients|session|sessions|therapy with|counselling with|counseling with|we saw|we see|we supported|we helped|came to us|referred|diagnosed|appointment")
-	mediaCue    = lex("rereading|re-reading|his writing|her writing|their writing|tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
+	mediaCue    = lex("book of the month|rereading|re-reading|his writing|her writing|their writing|tickets|gig|gigs|concert|concerts|advert|adverts|book|books|bookshop|bookshops|shelves|bedside read|sing|sang|singing|character|novel|novels|memoir|bookshelf|book club|author|authors|podcast|podcasts|episode|film|films|movie|documentary|dir|series|quote|quotes|quotation|translation|said it|once said|attributed|words from|titles|reading list|netflix")
 	teamCue     = lex("retirement|retiring|front desk|leaving do|colleague|colleagues|staffed|on leave|temp agency|covering|volunteer|volunteers|trainee|trainees|placement|placement student|intern|receptionist|coordinator|trustee|trustees|admin team|new starter|joins us|joining us|farewell|bake off|bake-off|quiz|secret santa|team lunch|team social|fun run|sponsored")
 )
 
@@ -417,7 +417,7 @@ var placeNoun = set("Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Way"
 
 // notName lists capitalised words the name lists contain that, in a
 // practice's posts, are almost always something else.
-var notName = set("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+var notName = set("I", "Contact", "Us", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	"Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays",
 	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 	"Christmas", "Easter", "Eid", "Diwali", "Hanukkah", "Ramadan", "Passover", "Pride", "Halloween", "Valentine", "Advent",

@@ -385,3 +385,16 @@ func TestStaffFromConfig(t *testing.T) {
 		}
 	}
 }
+
+// Classes added after the thirtieth fresh set.
+func TestBooksReactionsAndEuphemismsClasses(t *testing.T) {
+	runCases(t, []ruleCase{
+		{text: "Matt Haig's memoir about depression is my reread this week. Honest and funny in places."},
+		{text: "Our book of the month is Johann Hari's look at depression. Plenty to argue with."},
+		{text: "Booking and cancelling happen off social media: find email and phone under Contact Us."},
+		{text: "The team's verdict on the new office cactus: ten out of ten 🌵"},
+		{text: "If life feels unbearable right now, try to see your GP in the morning.", want: []string{R}},
+		{text: "Comments are open: what's the heaviest thing on your plate this month?", want: []string{C}},
+		{text: "The message that made our whole week 😭", want: []string{T}},
+	})
+}
