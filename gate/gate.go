@@ -86,7 +86,8 @@ type Gate struct {
 
 // New builds a gate from cfg.
 func New(cfg Config) (*Gate, error) {
-	names() // read the name lists now rather than in the first Check
+	names()       // read the name lists now rather than in the first Check
+	needleIndex() // and build the needle automaton
 	g := &Gate{staffWord: map[string]bool{}}
 	for _, s := range cfg.StaffNames {
 		s = strings.TrimSpace(s)

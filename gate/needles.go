@@ -52,9 +52,15 @@ type found struct {
 
 var foundPool = sync.Pool{New: func() any { return new(found) }}
 
+// needleIndex builds the automaton over every needle, once.
+func needleIndex() *automaton {
+	automat.once.Do(func() { automat.ac = buildAutomaton(needles) })
+	return automat.ac
+}
+
 // present finds every needle in text. Call release when done with it.
 func present(text string) *found {
-	automat.once.Do(func() { automat.ac = buildAutomaton(needles) })
+	needleIndex()
 	f := foundPool.Get().(*found)
 	if len(f.at) != len(needles) {
 		f.at = make([]int32, len(needles))
