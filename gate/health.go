@@ -24,6 +24,9 @@ var healthLex = lex("ill|fall ill|sick|smoking|microbiome|sickness|absence|remis
 
 var claimVerb = `(?:reduc|lower|boost|improv|increas|caus|trigger|cur|heal|treat|prevent|protect|chang|rewir|reset|regulat|balanc|releas|reliev|eas|calm|strengthen|weaken|damag|harm|worsen|shrink|repair|restor|revers|eliminat|fight|stabilis|stabiliz|detox|flood|doubl|halv|slash|lengthen|shorten|add|rais|spik|destroy|ruin|fix|beat|transform|unlock|activat|stimulat|rebalanc)(?:e|es|ed|s|ing)?`
 
+var tellStatistic = tell{"A health statistic needs evidence from an accepted source.",
+	"Attach the source of the figure (an accepted domain or a DOI), or remove the figure."}
+
 var tellClaim = tell{"This states a health effect, cause or treatment as fact; the policy allows only accurate, evidence-based health information.",
 	"Soften it (\"many people find ... can help\") or attach evidence from an accepted source (gate.evidence_domains or a DOI)."}
 
@@ -34,13 +37,19 @@ var healthPatterns = []pattern{
 		also: needs("show|suggest|prove|found|find|confirm|tell|say|agree|recommend|advise|describe|state|estimate|report|warn"),
 		re:   re(`\b(?:studies|research|science|evidence|trials?|data|experts?|scientists|doctors|researchers|psychologists|gps|the (?:nhs|nice|who|cdc|apa|government)|nhs|nice|world health organi[sz]ation)(?: \w+){0,4} (?:shows?|suggests?|proves?|has shown|have shown|found|finds|confirms?|tells us|says?|agree|recommends?|advises?|describes?|states?|estimates?|reports?|warns?)\b`), tell: tellResearch},
 	{gates: []*lexicon{healthLex}, need: needs("according to|study"), re: re(`\baccording to\b|\ba (?:new |recent |major |large |harvard |landmark )?study\b`), tell: tellResearch},
-	{gates: []*lexicon{healthLex}, need: needs("lives|in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in every|out of 10|out of ten|%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third|quarter|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"),
-		re: re(`\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\bclaims? (?:the most|more) lives\b|\b(?:one|1|two|2|three|3) (?:[\w-]+ ){1,3}in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|the majority|millions|thousands) of\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten)\b|\bby \d+\s?%|\b\d[\d,.]* (?:million|thousand)\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b`),
+	// Ratios with words between ("one new dad in five") and death tolls
+	// ("claim the most lives"), kept apart so that their loose shape runs only
+	// when its distinctive words are there.
+	{gates: []*lexicon{healthLex}, need: needs("in two|in three|in four|in five|in six|in seven|in eight|in nine|in ten|in every|most lives|more lives"),
+		re:   re(`\bclaims? (?:the most|more) lives\b|\b(?:one|1|two|2|three|3) (?:[\w-]+ ){1,3}in (?:two|three|four|five|six|seven|eight|nine|ten|every)\b`),
+		keep: func(d *doc, s span) bool { return !d.in(testimonialStat, d.sentence(s.start)) },
+		tell: tellStatistic},
+	{gates: []*lexicon{healthLex}, need: needs("out of 10|out of ten|%|per cent|percent|one in|1 in|two in|2 in|three in|3 in|half of|third|quarter|majority of|millions of|thousands of|times|million|thousand|people|adults|children|men|women|deaths|cases|lives"),
+		re: re(`\b\d+(?:\.\d+)?\s?%|\bper ?cent\b|\b(?:one|1|two|2|three|3) in (?:\d+|two|three|four|five|six|seven|eight|ten|every)\b|\b(?:half|a third|a quarter|two[- ]thirds|three[- ]quarters|the majority|millions|thousands) of\b|\b(?:\d+|nine|eight|seven) out of (?:10|ten)\b|\bby \d+\s?%|\b\d[\d,.]* (?:million|thousand)\b|\b\d+ (?:times|x) (?:more|less|likelier|as likely)\b|\b(?:three|two|four|five|ten) times (?:more|less|as)\b|\b\d[\d,.]* (?:million |thousand )?(?:people|adults|children|men|women|teenagers|young people|deaths|cases|lives)\b`),
 		keep: func(d *doc, s span) bool {
 			return !d.in(testimonialStat, d.sentence(s.start))
 		},
-		tell: tell{"A health statistic needs evidence from an accepted source.",
-			"Attach the source of the figure (an accepted domain or a DOI), or remove the figure."}},
+		tell: tellStatistic},
 	{gates: []*lexicon{healthLex, claimLex},
 		re:   re(`\b` + healthTerm + `\b (?:\w+ )?` + claimVerb + `\b (?:the|your|our|a|people|children|kids|teenagers|adults|us|gp|staff)\b`),
 		keep: func(d *doc, s span) bool { return !hedged(d, s) && !d.quoted(s) },
