@@ -242,7 +242,7 @@ func (g *Gate) privacy(d *doc) []Finding {
 		if t == tellStory && (wishedFor.MatchString(d.lower[max(0, s.start-12):s.start]) || g.staffBefore(d, s)) {
 			return // "they wish someone had told them", "Aisha Rahman came to Connections"
 		}
-		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !orgHandle(d, s, t) && !publicHandle(d, s, t) && !ourHandle(d, s, t) {
+		if !d.protected(s) && !g.ownDetail(d, s, t) && !staffFamily(d, s) && !notClientHandle(d, s, t) {
 			out = append(out, find(RulePrivacy, section, Block, d, s, t))
 		}
 	}
@@ -326,8 +326,8 @@ var seer = re(`\b(\w+)(?:['’]d| had| have| ['’]ve)? (?:saw|see|sees|seeing|s
 
 // staffFirst reports whether the lowered word w is a word of a staff name.
 func (g *Gate) staffFirst(w string) bool {
-	for _, s := range g.staff {
-		if slices.Contains(strings.Fields(s), w) {
+	for sw := range g.staffWord {
+		if strings.EqualFold(sw, w) {
 			return true
 		}
 	}
@@ -382,17 +382,27 @@ var staffKin = re(`^['’]s (?:family|dog|cat|pet|partner|kids|children|husband|
 
 // orgHandle reports whether s is the social media handle of an
 // organisation ("@RiversideLibrary"), not a person's.
-func orgHandle(d *doc, s span, t tell) bool {
-	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@") && orgWords.MatchString(d.lower[s.start:s.end])
+func orgHandle(d *doc, s span) bool { return orgWords.MatchString(d.lower[s.start:s.end]) }
+
+// atHandle reports whether s, found as a contact detail, is a social media
+// handle ("@name").
+func atHandle(d *doc, s span, t tell) bool {
+	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@")
+}
+
+// notClientHandle reports whether s is a handle that is not a client's: an
+// organisation's, the practice's own, or that of someone the post speaks to
+// about nothing personal.
+func notClientHandle(d *doc, s span, t tell) bool {
+	return atHandle(d, s, t) && (orgHandle(d, s) || ourHandle(d, s) || publicHandle(d))
 }
 
 // publicHandle reports whether s is the handle of someone the post speaks
 // to about nothing personal ("@lucyinthesky glad you enjoyed the open
 // evening!"). With no word of therapy, health, crisis or clients anywhere in
 // the post, a reply to a member of the public does not mark them as a client.
-func publicHandle(d *doc, s span, t tell) bool {
-	return t == tellContact && strings.HasPrefix(d.text[s.start:s.end], "@") &&
-		d.match(clinicalTopic) == nil && d.match(crisisWords) == nil && d.match(crisisTopic) == nil && d.match(clientWords) == nil &&
+func publicHandle(d *doc) bool {
+	return d.match(clinicalTopic) == nil && d.match(crisisWords) == nil && d.match(crisisTopic) == nil && d.match(clientWords) == nil &&
 		d.match(ownCounselling) == nil && d.match(channelRe) == nil
 }
 
@@ -403,7 +413,7 @@ func publicHandle(d *doc, s span, t tell) bool {
 // reception"). Answering a public question does not make the asker a client;
 // moving their appointment or diagnosing them does.
 func dropPublicHandles(d *doc, fs []Finding) []Finding {
-	handle := func(f Finding) bool { return isHandle(d, f) }
+	handle := func(f Finding) bool { return isHandle(d, f) } // for slices' funcs
 	if !slices.ContainsFunc(fs, handle) {
 		return fs
 	}
@@ -430,7 +440,7 @@ func clientShown(d *doc) bool {
 
 // isHandle reports whether f is a privacy finding on a social media handle.
 func isHandle(d *doc, f Finding) bool {
-	return f.Rule == RulePrivacy && f.Message == tellContact.msg && strings.HasPrefix(d.text[f.Start:f.End], "@")
+	return f.Rule == RulePrivacy && atHandle(d, span{f.Start, f.End}, tell{f.Message, f.Suggestion})
 }
 
 var (
@@ -443,10 +453,7 @@ var (
 // ourHandle reports whether the handle at s is the practice's own, named as
 // the place to write to or tag ("tweet us @ConnectionsRiv", "tag
 // @connectionsriverside in your story").
-func ourHandle(d *doc, s span, t tell) bool {
-	if t != tellContact || !strings.HasPrefix(d.text[s.start:s.end], "@") {
-		return false
-	}
+func ourHandle(d *doc, s span) bool {
 	before := d.lower[max(0, s.start-24):s.start]
 	return handleOfUs.MatchString(before) || tagUs.MatchString(before) && tagIn.MatchString(d.lower[s.end:])
 }
