@@ -60,12 +60,12 @@ func needleIndex() *automaton {
 
 // present finds every needle in text. Call release when done with it.
 func present(text string) *found {
-	needleIndex()
+	ac := needleIndex()
 	f := foundPool.Get().(*found)
 	if len(f.at) != len(needles) {
 		f.at = make([]int32, len(needles))
 	}
-	automat.ac.scan(text, f)
+	ac.scan(text, f)
 	return f
 }
 
