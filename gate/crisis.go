@@ -90,10 +90,6 @@ func crisisPhrases() string {
 // notCrisis lists everyday uses of "crisis".
 var notCrisis = re(`\boverdos\w* on (?:\w+ ){0,2}(?:eggs|chocolate|cake|sugar|caffeine|coffee|tea|biscuits|mince pies|sweets|carbs|pizza|christmas|easter|netflix|tv)\b|\b(?:cost[- ]of[- ]living|climate|housing|energy|financial|midlife|mid-life|identity|economic|fuel|refugee|political|existential|quarter-life|quarter life) cris[ie]s\b|\b(?:session|sessions|review|appointments|counselling|therapy)\b[^.!?]*\bwhether to carry on\b`)
 
-// mythLine spots a myth being corrected ("Myth: you have to hit rock bottom
-// before you deserve counselling"): the phrase is what the post denies.
-var mythLine = re(`^\W*(?:myth|common myth|the myth)\b`)
-
 // noNeedToBe spots "you don't need to be at rock bottom to ...": the
 // phrase names a threshold the post says nobody has to reach.
 var noNeedToBe = re(`\b(?:don['’]t|do not|no|never|nobody|no one|no-one) (?:need|needs|have|has|need to wait|have to wait) (?:to )?(?:be |hit |reach |wait (?:until|till) you['’]re |wait (?:until|till) you )?(?:at |in |on )?(?:the )?$`)
@@ -127,7 +123,7 @@ func (g *Gate) crisisRule(d *doc) []Finding {
 		// A euphemism in a myth the post corrects, or a threshold it says
 		// nobody has to reach, is not the topic; "suicide" always is.
 		before := d.lower[max(0, loc[0]-40):loc[0]]
-		if l == crisisWords || !noNeedToBe.MatchString(before) && !mythLine.MatchString(d.lower[d.sentence(loc[0]).start:loc[0]]) {
+		if l == crisisWords || !noNeedToBe.MatchString(before) && !correctedMyth(d, loc[0]) {
 			found = append(found, span{loc[0], loc[1]})
 		}
 	}

@@ -50,7 +50,7 @@ var outcomePatterns = []pattern{
 	{need: needs("never|good|forever|once and for all|permanent|thing of the past|no more|for life|go back|history|distant memory"),
 		re: re(`\bnever (?:feel|be|worry|suffer|struggle|experience|have|panic|lose|go back|look back|return|relapse|again|argue|fight|cry|doubt|fear)\b` + win("40") + `|\b(?:for good|forever|once and for all|permanently|permanent(?:ly)? (?:relief|results?|cure|change|fix|solution)|thing of the past|(?:become|becomes|will be) (?:history|a distant memory)|no more (?:anxiety|stress|panic|depression|worry|worries|sleepless|arguments|fights|pain|fear)|for life)\b`),
 		keep: func(d *doc, s span) bool {
-			return outcomeContext(d, s) && !mythBefore.MatchString(d.lower[d.sentence(s.start).start:s.start])
+			return outcomeContext(d, s) && !correctedMyth(d, s.start)
 		},
 		tell: tell{"This promises a permanent result; therapy outcomes cannot be promised.",
 			"Remove the promise of permanence (e.g. say \"learn ways to manage anxiety\")."}},
@@ -145,8 +145,13 @@ func promise(need, expr string) pattern {
 	return pattern{need: needs(need), re: re(expr), keep: keepPromise, tell: tellPromise}
 }
 
-// mythBefore spots a myth being corrected ("Relationship myth: happy
-// couples never fight"): what follows is what the post denies.
+// correctedMyth reports whether the text at i follows "Myth:" in its
+// sentence ("Relationship myth: happy couples never fight", "Myth: you have
+// to hit rock bottom first"): what follows is what the post denies.
+func correctedMyth(d *doc, i int) bool {
+	return mythBefore.MatchString(d.lower[d.sentence(i).start:i])
+}
+
 var mythBefore = re(`\bmyths?\s*(?:#?\d+\s*)?[:–—-]`)
 
 // resultNear reports whether the sentence of s, or one of the two before
@@ -161,7 +166,7 @@ func resultNear(d *doc, s span) bool {
 func keepPromise(d *doc, s span) bool {
 	m := d.lower[s.start:]
 	free := strings.HasPrefix(m, "completely") || strings.Contains(d.lower[s.start:s.end], "can change")
-	myth := mythBefore.MatchString(d.lower[d.sentence(s.start).start:s.start])
+	myth := correctedMyth(d, s.start)
 	return (free || !hedged(d, s)) && !d.negated(s) && !myth && promiseContext(d, s) && !everydayNear(d, s)
 }
 
